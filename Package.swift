@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module arrows point down only (see README "Architecture"): the C modules are
+// seen by ConcordXML and ConcordText alone; everything above them works on
+// Swift values.
+let package = Package(
+    name: "Concord",
+    products: [
+        .executable(name: "concord", targets: ["concord"]),
+        .library(name: "Concord", targets: ["Concord"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: C layer
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        .target(
+            name: "CStemmer",
+            // Debian ships the Snowball runtime (libstemmer0d) without a
+            // development symlink; link the versioned file by name.
+            linkerSettings: [.linkedLibrary(":libstemmer.so.0d")]
+        ),
+
+        // MARK: Swift wrappers over C
+        .target(name: "ConcordXML", dependencies: ["CLibXML2"]),
+        .target(name: "ConcordText", dependencies: ["CICU", "CStemmer"]),
+
+        // MARK: Domain
+        .target(name: "ConcordModel"),
+        .target(name: "ConcordFormats", dependencies: ["ConcordModel", "ConcordXML", "ConcordText"]),
+        .target(name: "Concord", dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML"]),
+        .executableTarget(
+            name: "concord",
+            dependencies: [
+                "Concord",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .target(name: "ConcordTestSupport", path: "Tests/ConcordTestSupport"),
+        .testTarget(name: "ConcordXMLTests", dependencies: ["ConcordXML", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordTextTests", dependencies: ["ConcordText"]),
+        .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
+        .testTarget(name: "ConcordFormatsTests", dependencies: ["ConcordFormats", "ConcordTestSupport"]),
+        .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
+        .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

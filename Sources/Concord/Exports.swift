@@ -1,0 +1,4 @@
+// The workflow module is the one façade the CLI (and any server) imports:
+// it re-exports the value types its API speaks in.
+@_exported import ConcordFormats
+@_exported import ConcordModel

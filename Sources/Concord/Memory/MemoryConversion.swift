@@ -1,0 +1,119 @@
+import ConcordFormats
+import ConcordModel
+
+/// Converts a memory between TMX, CSV, TSV and JSON Lines (`concord tmx
+/// convert`), filters it (`concord tmx filter`) and merges several
+/// (`concord tmx merge`). Outputs are written atomically.
+public enum MemoryConversion {
+    /// The outcome of a conversion.
+    public struct Report: Sendable {
+        public var unitsRead = 0
+        public var unitsWritten = 0
+        public var duplicatesMerged = 0
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// Copies `input` to `output` keeping what `selection` keeps.
+    public static func convert(input: String, output: String, selection: UnitSelection = UnitSelection(),
+                               recover: Bool = false) throws -> Report {
+        try merge(inputs: [input], output: output, selection: selection, dedupe: false, recover: recover)
+    }
+
+    /// Concatenates `inputs` into `output`; with `dedupe`, units that are the
+    /// same by the project's duplicate rule are merged into one.
+    public static func merge(inputs: [String], output: String, selection: UnitSelection = UnitSelection(),
+                             dedupe: Bool, recover: Bool = false) throws -> Report {
+        guard !inputs.isEmpty else { throw WorkflowError.usage("no input files") }
+        if inputs.contains(output) && output != "-" {
+            // The output is renamed into place only at the end, but say so plainly.
+            throw WorkflowError.usage("\(output): the output must not be one of the inputs")
+        }
+        let outputFormat = try output == "-" ? MemoryFileFormat.tmx : MemoryFileFormat.from(path: output)
+        var report = Report()
+
+        // A table needs its columns before the first row: take --langs, or look first.
+        var columns = selection.languages
+        var buffered: [[TranslationUnit]]?
+        if (outputFormat == .csv || outputFormat == .tsv) && columns.isEmpty {
+            if inputs.contains("-") {
+                buffered = try inputs.map { try readAll($0, recover: recover, report: &report) }
+                columns = languages(in: buffered!.joined())
+            } else {
+                var seen: [LanguageTag] = []
+                for input in inputs {
+                    let source = try UnitSourceOpener.open(path: input, recover: recover)
+                    while let unit = try source.next() {
+                        for language in unit.languages where !seen.contains(language) { seen.append(language) }
+                    }
+                }
+                columns = seen
+            }
+        }
+
+        let firstHeader = try inputs.first == "-" ? TMXHeader() : UnitSourceOpener.open(path: inputs[0], recover: true).header
+        var header = firstHeader
+        header.creationTool = "Concord"
+        header.creationToolVersion = ConcordVersion.string
+        if inputs.count > 1 { header.sourceLanguage = commonSourceLanguage(inputs) }
+        let writer = try MemoryFileWriter(path: output, header: header, columns: columns)
+
+        var kept: [TranslationUnit] = []
+        var keyIndex: [DuplicateKey: Int] = [:]
+        func take(_ unit: TranslationUnit, defaultSource: LanguageTag?) throws {
+            report.unitsRead += 1
+            guard let selected = selection.apply(to: unit, defaultSource: defaultSource) else { return }
+            if dedupe {
+                let key = selected.duplicateKey
+                if let index = keyIndex[key] {
+                    kept[index].merge(selected)
+                    report.duplicatesMerged += 1
+                } else {
+                    keyIndex[key] = kept.count
+                    kept.append(selected)
+                }
+            } else {
+                try writer.write(selected)
+            }
+        }
+
+        if let buffered {
+            for units in buffered { for unit in units { try take(unit, defaultSource: nil) } }
+        } else {
+            for input in inputs {
+                let source = try UnitSourceOpener.open(path: input, recover: recover)
+                let defaultSource = source.header.sourceLanguageTag
+                while let unit = try source.next() { try take(unit, defaultSource: defaultSource) }
+                report.diagnostics += source.diagnostics
+            }
+        }
+        for unit in kept { try writer.write(unit) }
+        try writer.commit()
+        report.unitsWritten = writer.unitsWritten
+        report.diagnostics += writer.diagnostics
+        return report
+    }
+
+    private static func readAll(_ path: String, recover: Bool, report: inout Report) throws -> [TranslationUnit] {
+        let source = try UnitSourceOpener.open(path: path, recover: recover)
+        var units: [TranslationUnit] = []
+        while let unit = try source.next() { units.append(unit) }
+        report.diagnostics += source.diagnostics
+        return units
+    }
+
+    private static func languages(in units: some Sequence<TranslationUnit>) -> [LanguageTag] {
+        var seen: [LanguageTag] = []
+        for unit in units { for language in unit.languages where !seen.contains(language) { seen.append(language) } }
+        return seen
+    }
+
+    /// The inputs' shared source language, or `*all*` when they differ.
+    private static func commonSourceLanguage(_ inputs: [String]) -> String {
+        var languages: Set<String> = []
+        for input in inputs where input != "-" {
+            let header = (try? UnitSourceOpener.open(path: input, recover: true))?.header
+            languages.insert(header?.sourceLanguageTag?.canonical ?? "*all*")
+        }
+        return languages.count == 1 ? languages.first! : "*all*"
+    }
+}

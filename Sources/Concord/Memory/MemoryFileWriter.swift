@@ -1,0 +1,46 @@
+import ConcordFormats
+import ConcordModel
+
+/// Writes units to a file in the format its extension names, atomically:
+/// nothing appears at the path unless the whole file was written.
+public final class MemoryFileWriter {
+    public let path: String
+    public let format: MemoryFileFormat
+    private let file: AtomicOutputFile
+    private var tmx: TMXWriter?
+    private var table: UnitTableWriter?
+    private var jsonLines: JSONLinesUnitWriter?
+    public private(set) var unitsWritten = 0
+
+    /// Opens the output. `columns` are the table's languages (CSV/TSV only).
+    public init(path: String, header: TMXHeader, columns: [LanguageTag], format: MemoryFileFormat? = nil) throws {
+        self.path = path
+        self.format = try format ?? (path == "-" ? .tmx : MemoryFileFormat.from(path: path))
+        file = try AtomicOutputFile(path: path)
+        let file = self.file
+        switch self.format {
+        case .tmx:
+            TMXWriter.toolVersion = ConcordVersion.string
+            tmx = try TMXWriter(header: header, fileName: path) { try file.write($0) }
+        case .csv, .tsv:
+            if columns.isEmpty { throw WorkflowError.usage("\(path): no languages to make columns of; name them with --langs") }
+            table = try UnitTableWriter(columns: columns, delimiter: self.format == .csv ? .comma : .tab) { try file.write($0) }
+        case .jsonl:
+            jsonLines = JSONLinesUnitWriter { try file.write($0) }
+        }
+    }
+
+    public func write(_ unit: TranslationUnit) throws {
+        unitsWritten += 1
+        if let tmx { try tmx.write(unit) } else if let table { try table.write(unit) } else { try jsonLines?.write(unit) }
+    }
+
+    /// Completes the file and moves it into place.
+    public func commit() throws {
+        try tmx?.finish()
+        try file.commit()
+    }
+
+    /// What the writer could not keep.
+    public var diagnostics: [Diagnostic] { (tmx?.diagnostics ?? []) + (table?.diagnostics ?? []) }
+}

@@ -1,0 +1,33 @@
+import ConcordFormats
+import ConcordModel
+
+/// What a memory file holds: units, variants per language, header, findings.
+public struct MemoryStatistics: Sendable {
+    public var units = 0
+    /// Variants per language, in order of first appearance (tags in canonical case).
+    public var variantsPerLanguage: [(language: LanguageTag, count: Int)] = []
+    public var header: TMXHeader
+    public var hasHeader: Bool
+    public var diagnostics: [Diagnostic] = []
+
+    /// Reads `path` through the same reader every command uses.
+    public static func compute(path: String, recover: Bool = false) throws -> MemoryStatistics {
+        let source = try UnitSourceOpener.open(path: path, recover: recover)
+        var statistics = MemoryStatistics(header: source.header, hasHeader: (source as? TMXReader)?.hasHeader ?? false)
+        var index: [LanguageTag: Int] = [:]
+        while let unit = try source.next() {
+            statistics.units += 1
+            for variant in unit.variants {
+                if let position = index[variant.language] {
+                    statistics.variantsPerLanguage[position].count += 1
+                } else {
+                    index[variant.language] = statistics.variantsPerLanguage.count
+                    statistics.variantsPerLanguage.append((variant.language, 1))
+                }
+            }
+        }
+        statistics.header = source.header
+        statistics.diagnostics = source.diagnostics
+        return statistics
+    }
+}

@@ -1,0 +1,53 @@
+import ConcordModel
+
+/// Errors that stop reading or writing an exchange format. Positions are 1-based.
+public enum FormatError: Error, Equatable, CustomStringConvertible {
+    /// Not well-formed XML, or a structure the format does not allow.
+    case notWellFormed(file: String, line: Int, column: Int, message: String)
+    /// The document's root is not what the format requires (a Tiled `.tmx` map, an XLIFF file).
+    case wrongRoot(file: String, line: Int, column: Int, found: String, expected: String)
+    /// A required part is missing (a TMX without `<body>`).
+    case missingPart(file: String, line: Int, column: Int, part: String)
+    /// A delimited-text file that cannot be read (bad quoting, no header row).
+    case badTable(file: String, line: Int, column: Int, message: String)
+    /// The input file does not exist or cannot be opened.
+    case cannotOpen(file: String, reason: String)
+    /// An output file could not be created or written.
+    case cannotCreate(file: String, reason: String)
+    /// Reading failed part-way.
+    case io(file: String, reason: String)
+    /// The file name does not say which format it is in.
+    case unknownFormat(file: String, supported: [String])
+
+    public var description: String {
+        switch self {
+        case let .notWellFormed(file, line, column, message):
+            return "\(file):\(line):\(column): \(message)"
+        case let .wrongRoot(file, line, column, found, expected):
+            return "\(file):\(line):\(column): not a \(expected.uppercased()) file: the root element is <\(found)>, expected <\(expected)>"
+        case let .missingPart(file, line, column, part):
+            return "\(file):\(line):\(column): \(part) is missing"
+        case let .badTable(file, line, column, message):
+            return "\(file):\(line):\(column): \(message)"
+        case let .cannotOpen(file, reason):
+            return "\(file): cannot open: \(reason)"
+        case let .cannotCreate(file, reason):
+            return "\(file): cannot write: \(reason)"
+        case let .io(file, reason):
+            return "\(file): I/O error: \(reason)"
+        case let .unknownFormat(file, supported):
+            return "\(file): cannot tell the format from the extension (use one of: \(supported.joined(separator: ", ")))"
+        }
+    }
+
+    /// The CLI contract's exit status for this error.
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .notWellFormed, .wrongRoot, .missingPart, .badTable: return .dataError
+        case .cannotOpen: return .noInput
+        case .cannotCreate: return .cannotCreateOutput
+        case .io: return .ioError
+        case .unknownFormat: return .usage
+        }
+    }
+}

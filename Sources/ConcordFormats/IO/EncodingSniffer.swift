@@ -1,0 +1,96 @@
+/// What the first bytes of an XML file say about its encoding.
+struct EncodingSniff: Equatable {
+    /// How code units are laid out in the bytes.
+    enum Layout: Equatable {
+        /// UTF-8 and the single-byte encodings that share ASCII (windows-1252, ISO 8859).
+        case asciiCompatible
+        case utf16LittleEndian
+        case utf16BigEndian
+    }
+
+    var layout: Layout
+    var hasBOM: Bool
+    /// The `encoding` of the XML declaration, lower-cased, if any.
+    var declaredEncoding: String?
+
+    /// True when the declaration says UTF-16 but the bytes are single-byte
+    /// (a known memoQ-era fault): libxml2 refuses such a file outright.
+    var declaresUTF16ButIsNot: Bool {
+        layout == .asciiCompatible && (declaredEncoding?.hasPrefix("utf-16") ?? false || declaredEncoding == "utf16")
+    }
+
+    /// Reads the layout from a BOM or the first characters, and the declared encoding.
+    init(prefix bytes: [UInt8]) {
+        hasBOM = false
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            layout = .asciiCompatible
+            hasBOM = true
+        } else if bytes.starts(with: [0xFF, 0xFE]) {
+            layout = .utf16LittleEndian
+            hasBOM = true
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            layout = .utf16BigEndian
+            hasBOM = true
+        } else if bytes.count >= 2, bytes[0] == 0x3C, bytes[1] == 0x00 {
+            layout = .utf16LittleEndian
+        } else if bytes.count >= 2, bytes[0] == 0x00, bytes[1] == 0x3C {
+            layout = .utf16BigEndian
+        } else {
+            layout = .asciiCompatible
+        }
+        declaredEncoding = Self.declaredEncoding(in: bytes, layout: layout)
+    }
+
+    private static func declaredEncoding(in bytes: [UInt8], layout: Layout) -> String? {
+        // Take every character of the declaration's ASCII range, whatever the layout.
+        var ascii: [UInt8] = []
+        switch layout {
+        case .asciiCompatible:
+            ascii = Array(bytes.prefix(200))
+        case .utf16LittleEndian, .utf16BigEndian:
+            let little = layout == .utf16LittleEndian
+            var index = 0
+            while index + 1 < min(bytes.count, 400) {
+                let unit = little ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+                if unit < 0x80 { ascii.append(UInt8(unit)) }
+                index += 2
+            }
+        }
+        let text = String(decoding: ascii, as: UTF8.self)
+        guard let start = text.range(of: "<?xml"), let end = text.range(of: "?>", range: start.upperBound..<text.endIndex) else { return nil }
+        let declaration = text[start.upperBound..<end.lowerBound]
+        guard let key = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != quote }
+        return value.lowercased()
+    }
+}
+
+extension String {
+    /// A small substring search (the module stays free of Foundation in its hot paths).
+    func range(of needle: String, range: Range<Index>? = nil) -> Range<Index>? {
+        let haystack = range.map { self[$0] } ?? self[...]
+        guard let first = needle.first else { return nil }
+        var index = haystack.startIndex
+        while let found = haystack[index...].firstIndex(of: first) {
+            if haystack[found...].hasPrefix(needle) {
+                return found..<haystack.index(found, offsetBy: needle.count)
+            }
+            index = haystack.index(after: found)
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    func range(of needle: String) -> Range<Index>? {
+        guard let first = needle.first else { return nil }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].hasPrefix(needle) { return found..<self.index(found, offsetBy: needle.count) }
+            index = self.index(after: found)
+        }
+        return nil
+    }
+}

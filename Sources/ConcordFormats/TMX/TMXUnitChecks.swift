@@ -1,0 +1,68 @@
+import ConcordModel
+
+/// Checks on one unit that do not stop reading: languages and code pairing.
+enum TMXUnitChecks {
+    static func check(_ unit: TranslationUnit, file: String, into diagnostics: inout [Diagnostic]) {
+        let label = unit.tuid.map { "unit \"\($0)\"" } ?? "unit without tuid"
+        if unit.variants.isEmpty {
+            diagnostics.append(Diagnostic(id: "tmx.empty-unit", severity: .warning, message: "\(label) has no <tuv>", file: file, line: unit.line))
+        } else if unit.languages.count == 1 {
+            diagnostics.append(Diagnostic(id: "tmx.single-language", severity: .warning,
+                                          message: "\(label) has only one language (\(unit.languages[0]))", file: file, line: unit.line))
+        }
+        for variant in unit.variants {
+            for problem in pairingProblems(in: variant.segment) {
+                diagnostics.append(Diagnostic(id: "tmx.unpaired-code", severity: .warning,
+                                              message: "\(label), \(variant.language): \(problem)", file: file, line: unit.line))
+            }
+        }
+    }
+
+    /// What is wrong with the bpt/ept pairing of a segment (empty when all pair up).
+    static func pairingProblems(in segment: Segment) -> [String] {
+        var problems: [String] = []
+        var open: [String: Int] = [:]
+        var seenBegin: Set<String> = []
+        func walk(_ parts: [SegmentPart]) {
+            for case let .code(code) in parts {
+                switch code.kind {
+                case .bpt:
+                    let i = code.attribute("i") ?? ""
+                    if i.isEmpty { problems.append("<bpt> without i") }
+                    if !seenBegin.insert(i).inserted { problems.append("two <bpt> with i=\"\(i)\"") }
+                    open[i, default: 0] += 1
+                case .ept:
+                    let i = code.attribute("i") ?? ""
+                    if i.isEmpty { problems.append("<ept> without i") }
+                    if let count = open[i], count > 0 {
+                        open[i] = count - 1
+                    } else {
+                        problems.append("<ept i=\"\(i)\"> has no <bpt> before it")
+                    }
+                case .hi:
+                    walk(code.content)
+                default:
+                    break
+                }
+            }
+        }
+        walk(segment.parts)
+        for (i, count) in open.sorted(by: { $0.key < $1.key }) where count > 0 {
+            problems.append("<bpt i=\"\(i)\"> has no <ept>")
+        }
+        return problems
+    }
+}
+
+/// BCP 47 well-formedness, enough to catch what CAT tools get wrong.
+enum LanguageTagSyntax {
+    static func isWellFormed(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return tag.lowercased().hasPrefix("x-") || tag.lowercased() == "i-default"
+        }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ConcordModel
+
+/// Anything that yields translation units one at a time: a TMX file, a table.
+public protocol UnitSource: AnyObject {
+    /// The next unit, or nil at the end.
+    func next() throws -> TranslationUnit?
+    /// Findings so far.
+    var diagnostics: [Diagnostic] { get }
+    /// The header (for tables, an empty one).
+    var header: TMXHeader { get }
+}
+
+extension TMXReader: UnitSource {}
+
+/// Opens a memory file of any supported format for reading.
+public enum UnitSourceOpener {
+    /// A reader for `path` (`-` is standard input, read as TMX unless `format` says otherwise).
+    public static func open(path: String, format: MemoryFileFormat? = nil, recover: Bool = false) throws -> UnitSource {
+        let resolved = try format ?? (path == "-" ? .tmx : MemoryFileFormat.from(path: path))
+        switch resolved {
+        case .tmx:
+            return try TMXReader(path: path, options: TMXReader.Options(recover: recover))
+        case .csv, .tsv:
+            return try TableUnitReader(path: path, delimiter: resolved == .csv ? .comma : .tab)
+        case .jsonl:
+            throw FormatError.unknownFormat(file: path, supported: [".tmx", ".csv", ".tsv"])
+        }
+    }
+}

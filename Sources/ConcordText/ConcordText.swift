@@ -1,0 +1,17 @@
+/// ConcordText: ICU and Snowball in Swift terms.
+///
+/// Sentence and word boundaries (``BoundaryIterator``, ``WordTokenizer``),
+/// regular expressions (``RegularExpression``), normalisation (``Normalizer``),
+/// folding for matching with an offset map (``TextFolder``), stemming
+/// (``Stemmer``), scripts (``Script``) and transforms (``Transliterator``).
+/// Offsets in this module's public API are Unicode-scalar offsets unless a
+/// name says UTF-16.
+public enum ConcordTextInfo {
+    /// The ICU sentence-break locale for a BCP 47 language tag: English and
+    /// other languages with abbreviation data get ICU's suppressions (`@ss=standard`).
+    public static func sentenceLocale(for language: String) -> String {
+        let primary = String(language.prefix { $0 != "-" && $0 != "_" }).lowercased()
+        let withSuppressions: Set<String> = ["en", "de", "es", "fr", "it", "pt", "ru"]
+        return withSuppressions.contains(primary) ? "\(primary)@ss=standard" : primary
+    }
+}

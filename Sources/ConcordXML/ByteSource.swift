@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Where an XML reader gets its bytes. A caller can wrap one source in
+/// another to filter the bytes before libxml2 sees them.
+public protocol ByteSource: AnyObject {
+    /// Fills `buffer` with up to `buffer.count` bytes; returns how many, 0 at the end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+}
+
+/// Bytes from a file, read in chunks with POSIX `read` (constant memory).
+public final class FileByteSource: ByteSource {
+    public let path: String
+    private let descriptor: Int32
+
+    /// Opens `path`; `-` reads standard input.
+    public init(path: String) throws {
+        self.path = path
+        if path == "-" {
+            descriptor = 0
+            return
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw XMLError.cannotOpen(file: path, reason: String(cString: strerror(errno)))
+        }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw XMLError.cannotOpen(file: path, reason: "is a directory")
+        }
+        descriptor = fd
+    }
+
+    deinit {
+        if descriptor > 0 { close(descriptor) }
+    }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw XMLError.io(file: path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// Bytes held in memory.
+public final class MemoryByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public convenience init(_ text: String) { self.init(Array(text.utf8)) }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let count = min(buffer.count, bytes.count - position)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + count]))
+        }
+        position += count
+        return count
+    }
+}

@@ -1,0 +1,44 @@
+/// Errors that stop reading or writing XML. Positions are 1-based, as editors show them.
+public enum XMLError: Error, Equatable, CustomStringConvertible {
+    /// The input is not well-formed XML (or libxml2 refused it, e.g. an entity loop).
+    case notWellFormed(file: String, line: Int, column: Int, message: String)
+    /// The file could not be opened.
+    case cannotOpen(file: String, reason: String)
+    /// Reading or writing failed part-way.
+    case io(file: String, reason: String)
+    /// The writer was used out of order or libxml2 failed to write.
+    case writeFailed(reason: String)
+    /// A schema or DTD could not be loaded.
+    case invalidSchema(file: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .notWellFormed(file, line, column, message):
+            return "\(file):\(line):\(column): \(message)"
+        case let .cannotOpen(file, reason):
+            return "\(file): cannot open: \(reason)"
+        case let .io(file, reason):
+            return "\(file): I/O error: \(reason)"
+        case let .writeFailed(reason):
+            return "XML writer failed: \(reason)"
+        case let .invalidSchema(file, message):
+            return "\(file): cannot load schema: \(message)"
+        }
+    }
+}
+
+/// A problem libxml2 reported without stopping (a warning or a recoverable error).
+public struct XMLIssue: Equatable, Sendable {
+    public enum Level: Sendable { case warning, error, fatal }
+    public let level: Level
+    public let message: String
+    public let line: Int
+    public let column: Int
+
+    public init(level: Level, message: String, line: Int, column: Int) {
+        self.level = level
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+}

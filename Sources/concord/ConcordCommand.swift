@@ -1,0 +1,44 @@
+import ArgumentParser
+import Concord
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `concord`: translation memories and glossaries for press releases.
+@main
+struct ConcordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concord",
+        abstract: "Translation memories, glossaries and checks for multilingual press releases.",
+        discussion: """
+        Examples:
+          concord tmx stats TMX/un-testset.en-ru-zh.tmx
+          concord tmx convert memory.tmx -o memory.csv --langs en,ru
+        """,
+        version: ConcordVersion.string,
+        subcommands: [TMXCommand.self]
+    )
+
+    /// Runs the command and maps every error to the CLI contract's exit codes in one place.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CommandFailure {
+            Glibc.exit(error.status.rawValue)
+        } catch {
+            if isArgumentParserError(error) {
+                exit(withError: error)
+            }
+            let status = ErrorClassification.exitStatus(for: error)
+            StandardStreams.writeError("concord: \(ErrorClassification.message(for: error))")
+            Glibc.exit(status.rawValue)
+        }
+    }
+
+    /// ArgumentParser's own errors (help, version, usage) print and exit its way.
+    private static func isArgumentParserError(_ error: Error) -> Bool {
+        error is ValidationError || error is CleanExit || error is ExitCode
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Concord
+
+struct TMXMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge memories into one file; --dedupe folds duplicate units together.",
+        discussion: """
+        Two units are duplicates when every variant has the same language, plain text and sequence of
+        inline-code kinds. Merging keeps the newest change date and the union of props and notes.
+
+        Example:
+          concord tmx merge 2019.tmx 2020.tmx -o all.tmx --dedupe
+        """
+    )
+
+    @Argument(help: "Input memories (.tmx, .csv, .tsv).")
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: "Output file (.tmx, .csv, .tsv, .jsonl).")
+    var output: String
+
+    @Flag(help: "Fold duplicate units into one.")
+    var dedupe = false
+
+    @Flag(help: "On broken XML, keep the complete units before the fault and report it instead of failing.")
+    var recover = false
+
+    func run() throws {
+        let report = try MemoryConversion.merge(inputs: inputs, output: output, dedupe: dedupe, recover: recover)
+        DiagnosticPrinter.printToStandardError(report.diagnostics)
+        StandardStreams.writeError("\(report.unitsRead) units read, \(report.duplicatesMerged) duplicates merged, \(report.unitsWritten) written to \(output)")
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import ConcordTestSupport
+
+/// Keeps DESIGN.md's module arrows pointing down: only the two wrappers see C,
+/// and no module imports one above it.
+@Suite struct ModuleImportTests {
+    /// Which of our modules each module may import.
+    static let allowed: [String: Set<String>] = [
+        "ConcordXML": ["CLibXML2"],
+        "ConcordText": ["CICU", "CStemmer"],
+        "ConcordModel": [],
+        "ConcordFormats": ["ConcordModel", "ConcordXML", "ConcordText"],
+        "ConcordSegmentation": ["ConcordModel", "ConcordText"],
+        "ConcordMemory": ["ConcordModel", "ConcordText"],
+        "ConcordTerminology": ["ConcordModel", "ConcordText"],
+        "ConcordAlignment": ["ConcordModel", "ConcordText", "ConcordTerminology"],
+        "ConcordChecks": ["ConcordModel", "ConcordText", "ConcordTerminology"],
+        "Concord": ["ConcordModel", "ConcordXML", "ConcordText", "ConcordFormats", "ConcordSegmentation",
+                    "ConcordMemory", "ConcordTerminology", "ConcordAlignment", "ConcordChecks"],
+        "concord": ["Concord", "ConcordModel"],
+    ]
+    static let cModules: Set<String> = ["CLibXML2", "CICU", "CStemmer"]
+    static let ourModules: Set<String> = Set(allowed.keys).union(cModules)
+
+    /// (module, file, imported module) for every `import` of one of our modules.
+    static func imports() throws -> [(module: String, file: String, imported: String)] {
+        let sources = TestSupport.packageRoot.appendingPathComponent("Sources")
+        var result: [(String, String, String)] = []
+        let modules = try FileManager.default.contentsOfDirectory(atPath: sources.path)
+        for module in modules {
+            guard let files = FileManager.default.enumerator(atPath: sources.appendingPathComponent(module).path) else { continue }
+            for case let file as String in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: sources.appendingPathComponent(module).appendingPathComponent(file), encoding: .utf8)
+                for line in text.split(separator: "\n") {
+                    let words = line.split(separator: " ").map(String.init)
+                    guard let index = words.firstIndex(of: "import"), index + 1 < words.count else { continue }
+                    let modifiers = words[..<index]
+                    guard modifiers.allSatisfy({ ["@_implementationOnly", "@testable", "internal", "public", "private", "fileprivate", "package", "@preconcurrency"].contains($0) }) else { continue }
+                    let imported = String(words[index + 1].split(separator: ".").first ?? "")
+                    if ourModules.contains(imported) { result.append((module, file, imported)) }
+                }
+            }
+        }
+        return result
+    }
+
+    @Test func onlyTheWrappersImportCModules() throws {
+        let offenders = try Self.imports().filter { Self.cModules.contains($0.imported) && !["ConcordXML", "ConcordText"].contains($0.module) }
+        #expect(offenders.isEmpty, "C modules imported outside ConcordXML/ConcordText: \(offenders)")
+    }
+
+    @Test func moduleArrowsPointDown() throws {
+        let all = try Self.imports()
+        #expect(!all.isEmpty)
+        for entry in all where entry.module != entry.imported {
+            let permitted = Self.allowed[entry.module] ?? []
+            #expect(permitted.contains(entry.imported), "\(entry.module)/\(entry.file) imports \(entry.imported)")
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Testing
+@testable import ConcordXML
+
+@Suite struct XMLPullReaderTests {
+    private func reader(_ text: String) throws -> XMLPullReader {
+        try XMLPullReader(source: MemoryByteSource(text), fileName: "test.xml")
+    }
+
+    private func readAll(_ reader: XMLPullReader) throws -> [String] {
+        var events: [String] = []
+        while try reader.read() {
+            switch reader.kind {
+            case .element: events.append("<\(reader.localName)>")
+            case .endElement: events.append("</\(reader.localName)>")
+            case .text, .cdata, .whitespace, .entityReference: events.append(reader.value)
+            default: break
+            }
+        }
+        return events
+    }
+
+    @Test func readsElementsAttributesAndText() throws {
+        let xml = """
+        <?xml version="1.0"?>
+        <tmx version="1.4"><body><tu tuid="7"><tuv xml:lang="en"><seg>A &amp; B <![CDATA[<b>]]></seg></tuv></tu></body></tmx>
+        """
+        let reader = try reader(xml)
+        var tuid: String?
+        var lang: String?
+        var seg = ""
+        var inSeg = false
+        while try reader.read() {
+            if reader.kind == .element, reader.localName == "tu" { tuid = reader.attribute("tuid") }
+            if reader.kind == .element, reader.localName == "tuv" { lang = reader.attribute("xml:lang") }
+            if reader.localName == "seg" { inSeg = reader.kind == .element }
+            if inSeg, reader.kind == .text || reader.kind == .cdata { seg += reader.value }
+        }
+        #expect(tuid == "7")
+        #expect(lang == "en")
+        #expect(seg == "A & B <b>")
+    }
+
+    @Test func attributesInDocumentOrder() throws {
+        let reader = try reader("<a z=\"1\" y=\"2\" xmlns:q=\"urn:q\" q:x=\"3\"/>")
+        try reader.read()
+        #expect(reader.attributes.map(\.name) == ["z", "y", "q:x"])
+        #expect(reader.namespaceDeclarations.map(\.uri) == ["urn:q"])
+        #expect(reader.isEmptyElement)
+    }
+
+    @Test func notWellFormedReportsFileLineAndColumn() throws {
+        let xml = "<tmx>\n  <body>\n    <seg>text</tuv>\n</tmx>"
+        let reader = try reader(xml)
+        do {
+            _ = try readAll(reader)
+            Issue.record("expected an error")
+        } catch let XMLError.notWellFormed(file, line, column, message) {
+            #expect(file == "test.xml")
+            #expect(line == 3)
+            #expect(column == 20) // libxml2 points just past the offending tag
+            #expect(message.contains("mismatch"))
+        }
+    }
+
+    @Test func truncatedDocumentIsAnError() throws {
+        let reader = try reader("<tmx><body><tu>")
+        #expect(throws: XMLError.self) { try readAll(reader) }
+    }
+
+    @Test func externalEntityIsNeverExpanded() throws {
+        let xml = """
+        <?xml version="1.0"?>
+        <!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>
+        <tmx><seg>Host: &xxe;</seg></tmx>
+        """
+        let events = try readAll(reader(xml))
+        #expect(events.joined() == "<tmx><seg>Host: </seg></tmx>")
+    }
+
+    @Test func internalEntityIsReplaced() throws {
+        let xml = """
+        <!DOCTYPE tmx [<!ENTITY sco "Shanghai Cooperation Organisation">]>
+        <tmx><seg>The &sco; met.</seg></tmx>
+        """
+        let events = try readAll(reader(xml))
+        #expect(events.joined() == "<tmx><seg>The Shanghai Cooperation Organisation met.</seg></tmx>")
+    }
+
+    @Test func billionLaughsIsRefusedQuickly() throws {
+        var declarations = "<!ENTITY lol0 \"lollollollollollollollollollol\">\n"
+        for level in 1...9 {
+            let refs = String(repeating: "&lol\(level - 1);", count: 10)
+            declarations += "<!ENTITY lol\(level) \"\(refs)\">\n"
+        }
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n\(declarations)]>\n<lolz>&lol9;</lolz>"
+        let reader = try reader(xml)
+        // Fully expanded this is 3 GB of text; the reader must refuse, not try.
+        #expect(throws: XMLError.self) { try readAll(reader) }
+    }
+
+    @Test func quadraticBlowupIsBounded() throws {
+        let big = String(repeating: "x", count: 100_000)
+        let refs = String(repeating: "&a;", count: 100_000)
+        let xml = "<!DOCTYPE r [<!ENTITY a \"\(big)\">]><r>\(refs)</r>"
+        let reader = try reader(xml)
+        #expect(throws: XMLError.self) {
+            var total = 0
+            while try reader.read() { total += reader.value.utf8.count }
+        }
+    }
+
+    @Test func missingFileIsReported() {
+        #expect(throws: XMLError.self) { try XMLPullReader(path: "/nonexistent/file.tmx") }
+    }
+
+    @Test func filteringByteSourceSeesTheBytesFirst() throws {
+        /// Drops vertical tabs, which XML forbids, before libxml2 sees them.
+        final class DropVT: ByteSource {
+            let inner: ByteSource
+            init(_ inner: ByteSource) { self.inner = inner }
+            func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+                let count = try inner.read(into: buffer)
+                var kept = 0
+                for index in 0..<count where buffer[index] != 0x0B {
+                    buffer[kept] = buffer[index]
+                    kept += 1
+                }
+                return kept
+            }
+        }
+        let reader = try XMLPullReader(source: DropVT(MemoryByteSource("<a>x\u{0B}y</a>")), fileName: "vt.xml")
+        #expect(try readAll(reader) == ["<a>", "xy", "</a>"])
+    }
+}

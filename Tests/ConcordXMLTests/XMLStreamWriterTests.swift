@@ -1,0 +1,51 @@
+import Testing
+@testable import ConcordXML
+
+@Suite struct XMLStreamWriterTests {
+    @Test func writesEscapedIndentedXMLAndKeepsMixedContentIntact() throws {
+        var output: [UInt8] = []
+        let writer = try XMLStreamWriter { output += $0 }
+        try writer.startDocument()
+        try writer.startElement("tmx")
+        try writer.attribute("version", "1.4")
+        try writer.startElement("body")
+        try writer.startElement("seg", mixedContent: true)
+        try writer.text("A < B & \"C\"  ")
+        try writer.startElement("ph")
+        try writer.text("<br/>")
+        try writer.endElementWithClosingTag()
+        try writer.endElementWithClosingTag()
+        try writer.endElement()
+        try writer.endElement()
+        try writer.endDocument()
+        let text = String(decoding: output, as: UTF8.self)
+        #expect(text == """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4">
+          <body>
+            <seg>A &lt; B &amp; &quot;C&quot;  <ph>&lt;br/&gt;</ph></seg>
+          </body>
+        </tmx>
+
+        """)
+    }
+
+    @Test func forbiddenCharactersAreDroppedAndCounted() throws {
+        var output: [UInt8] = []
+        let writer = try XMLStreamWriter(indent: false) { output += $0 }
+        try writer.startElement("a")
+        try writer.text("x\u{0B}y\u{0C}z")
+        try writer.endElement()
+        try writer.endDocument()
+        #expect(String(decoding: output, as: UTF8.self).contains("<a>xyz</a>"))
+        #expect(writer.removedCharacters == 2)
+    }
+
+    @Test func htmlReaderRecoversAndDecodesEntities() throws {
+        let html = "<html><body><p>SCO&nbsp;summit &amp; <b>talks</b><p>Second</body></html>"
+        let root = try #require(try HTMLDocumentReader.parse(Array(html.utf8), fileName: "r.html"))
+        let body = try #require(root.childElements.first { $0.name == "body" })
+        #expect(body.childElements.map(\.name) == ["p", "p"])
+        #expect(body.childElements[0].textContent == "SCO\u{00A0}summit & talks")
+    }
+}
