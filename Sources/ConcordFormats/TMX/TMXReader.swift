@@ -391,13 +391,13 @@ public final class TMXReader {
             collected.append(Diagnostic(id: "tmx.prop-without-type", severity: .warning,
                                         message: "<prop> has no type attribute (required)", file: fileName, line: line))
         }
-        let language = xml.attribute("xml:lang") ?? xml.attribute("lang")
+        let language = (xml.attribute("xml:lang") ?? xml.attribute("lang")).map { LanguageTag($0).canonical }
         let encoding = xml.attribute("o-encoding")
         return Property(type: type ?? "", value: try readText(), language: language, encoding: encoding)
     }
 
     private func readNote() throws -> Note {
-        let language = xml.attribute("xml:lang") ?? xml.attribute("lang")
+        let language = (xml.attribute("xml:lang") ?? xml.attribute("lang")).map { LanguageTag($0).canonical }
         let encoding = xml.attribute("o-encoding")
         return Note(try readText(), language: language, encoding: encoding)
     }

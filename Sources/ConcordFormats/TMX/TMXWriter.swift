@@ -54,9 +54,16 @@ public final class TMXWriter {
     /// The version written into `creationtoolversion` when the header has none.
     public static var toolVersion = "0.1.0"
 
-    /// Writes one unit.
+    /// Writes one unit. A unit without variants cannot be valid TMX (`tu` needs a
+    /// `tuv`): it is left out and reported.
     public func write(_ unit: TranslationUnit) throws {
         unitCount += 1
+        guard !unit.variants.isEmpty else {
+            let label = unit.tuid.map { "unit \"\($0)\"" } ?? "unit \(unitCount)"
+            diagnostics.append(Diagnostic(id: "tmx.empty-unit-dropped", severity: .warning,
+                                          message: "\(label) has no variants; TMX requires one, so it was left out", file: fileName))
+            return
+        }
         try writer.startElement("tu")
         if let tuid = unit.tuid { try writer.attribute("tuid", tuid) }
         if let sourceLanguage = unit.sourceLanguage { try writer.attribute("srclang", sourceLanguage.canonical) }
@@ -94,9 +101,9 @@ public final class TMXWriter {
             case let .text(text):
                 try writer.text(text)
             case let .code(code):
-                // `ut` is deprecated: never written. Its native code goes out as a `ph`.
-                let name = code.kind == .ut ? "ph" : code.kind.rawValue
-                try writer.startElement(name, mixedContent: true)
+                // `ut` is deprecated but still in the DTD: a code read as `ut` is
+                // written back as `ut`, so the round trip loses nothing.
+                try writer.startElement(code.kind.rawValue, mixedContent: true)
                 for attribute in code.attributes where Self.isAllowed(attribute.name, on: code.kind) {
                     try writer.attribute(attribute.name, attribute.value)
                 }
@@ -130,8 +137,8 @@ public final class TMXWriter {
 
     private func writeProperty(_ property: Property) throws {
         try writer.startElement("prop", mixedContent: true)
-        // `type` is required; a prop read without one (old Trados) gets a neutral type.
-        try writer.attribute("type", property.type.isEmpty ? "x-untyped" : property.type)
+        // `type` is required; a prop read without one (old Trados) keeps an empty type, which the DTD accepts.
+        try writer.attribute("type", property.type)
         if let language = property.language { try writer.attribute("xml:lang", LanguageTag(language).canonical) }
         if let encoding = property.encoding { try writer.attribute("o-encoding", encoding) }
         try writer.text(property.value)
