@@ -15,11 +15,12 @@ extension TMXReader: UnitSource {}
 /// Opens a memory file of any supported format for reading.
 public enum UnitSourceOpener {
     /// A reader for `path` (`-` is standard input, read as TMX unless `format` says otherwise).
-    public static func open(path: String, format: MemoryFileFormat? = nil, recover: Bool = false) throws -> UnitSource {
+    /// With `readsText` false, a TMX reader skips segment text (statistics only).
+    public static func open(path: String, format: MemoryFileFormat? = nil, recover: Bool = false, readsText: Bool = true) throws -> UnitSource {
         let resolved = try format ?? (path == "-" ? .tmx : MemoryFileFormat.from(path: path))
         switch resolved {
         case .tmx:
-            return try TMXReader(path: path, options: TMXReader.Options(recover: recover))
+            return try TMXReader(path: path, options: TMXReader.Options(recover: recover, readsText: readsText))
         case .csv, .tsv:
             return try TableUnitReader(path: path, delimiter: resolved == .csv ? .comma : .tab)
         case .jsonl:

@@ -11,10 +11,14 @@ public protocol ByteSource: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
 }
 
-/// Bytes from a file, read in chunks with POSIX `read` (constant memory).
+/// Bytes from a file, read in large chunks with POSIX `read` (constant memory).
 public final class FileByteSource: ByteSource {
     public let path: String
     private let descriptor: Int32
+    /// libxml2 asks for a few kilobytes at a time; read 256 KiB per system call and serve from here.
+    private var buffer = [UInt8](repeating: 0, count: 1 << 18)
+    private var bufferStart = 0
+    private var bufferEnd = 0
 
     /// Opens `path`; `-` reads standard input.
     public init(path: String) throws {
@@ -39,9 +43,24 @@ public final class FileByteSource: ByteSource {
         if descriptor > 0 { close(descriptor) }
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    public func read(into target: UnsafeMutableRawBufferPointer) throws -> Int {
+        if bufferStart == bufferEnd {
+            if target.count >= buffer.count { return try readFile(into: target) }
+            bufferStart = 0
+            bufferEnd = try buffer.withUnsafeMutableBytes { try readFile(into: $0) }
+            if bufferEnd == 0 { return 0 }
+        }
+        let count = min(target.count, bufferEnd - bufferStart)
+        buffer.withUnsafeBytes { source in
+            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[bufferStart..<bufferStart + count]))
+        }
+        bufferStart += count
+        return count
+    }
+
+    private func readFile(into target: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
-            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            let count = Glibc.read(descriptor, target.baseAddress, target.count)
             if count >= 0 { return count }
             if errno == EINTR { continue }
             throw XMLError.io(file: path, reason: String(cString: strerror(errno)))

@@ -27,8 +27,10 @@ public final class XMLPullReader {
 
     private let reader: xmlTextReaderPtr
     private let context: Unmanaged<ReaderContext>
-    private var nameCache: [UnsafeRawPointer: String] = [:]
+    /// Recently seen dictionary names (pointer → Swift string); a document uses few.
+    private var nameCache: [(pointer: UnsafeRawPointer, name: String)] = []
     private var fatal: XMLIssue?
+    private var refusedByUs = false
     /// Upper bound on the replacement text of all entity references in the
     /// document together, in bytes: guards against billion-laughs and
     /// quadratic-blowup documents.
@@ -81,7 +83,12 @@ public final class XMLPullReader {
 
     private func check(_ result: Int32) throws -> Bool {
         if let error = context.takeUnretainedValue().sourceError { throw error }
-        if let fatal { throw XMLError.notWellFormed(file: fileName, line: fatal.line, column: fatal.column, message: fatal.message) }
+        // libxml2 parses ahead of the node it hands out: a fault it has seen
+        // further on surfaces only when the reader reaches it (result -1), so
+        // the nodes before it are still delivered. Our own refusals stop at once.
+        if let fatal, result < 0 || refusedByUs {
+            throw XMLError.notWellFormed(file: fileName, line: fatal.line, column: fatal.column, message: fatal.message)
+        }
         if result < 0 {
             let line = Int(xmlTextReaderGetParserLineNumber(reader))
             let column = Int(xmlTextReaderGetParserColumnNumber(reader))
@@ -194,9 +201,11 @@ public final class XMLPullReader {
     private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         let key = UnsafeRawPointer(pointer)
-        if let cached = nameCache[key] { return cached }
+        for entry in nameCache where entry.pointer == key { return entry.name }
         let name = String(cString: pointer)
-        nameCache[key] = name
+        // The reader interns names in its dictionary for its whole life, so a
+        // pointer always means the same name. Keep the cache small.
+        if nameCache.count < 64 { nameCache.append((key, name)) }
         return name
     }
 
@@ -205,6 +214,7 @@ public final class XMLPullReader {
         var budget = maximumEntityExpansion - entityBytesUsed
         var output: [UInt8] = []
         guard appendEntityText(of: node, into: &output, budget: &budget, depth: 0) else {
+            refusedByUs = true
             fatal = XMLIssue(level: .fatal,
                              message: "entity references expand beyond \(maximumEntityExpansion) bytes (entity '\(qualifiedName)'); refused as an entity-expansion attack",
                              line: line, column: parserColumn)

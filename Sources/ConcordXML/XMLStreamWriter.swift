@@ -58,9 +58,11 @@ public final class XMLStreamWriter {
 
     private func writeNewline(depth: Int, first: Bool) throws {
         if first { return } // the declaration and DOCTYPE end their own lines
-        let whitespace = "\n" + String(repeating: "  ", count: depth)
-        try check(xmlTextWriterWriteRaw(writer, whitespace), "write whitespace")
+        while indentations.count <= depth { indentations.append("\n" + String(repeating: "  ", count: indentations.count)) }
+        try check(xmlTextWriterWriteRaw(writer, indentations[depth]), "write whitespace")
     }
+
+    private var indentations: [String] = []
 
     private func closeFrame() throws {
         guard let frame = frames.popLast() else { throw XMLError.writeFailed(reason: "end element without start") }
@@ -122,7 +124,7 @@ public final class XMLStreamWriter {
     }
 
     private func flushIfLarge() throws {
-        if xmlBufferLength(buffer) > 1 << 16 { try flush() }
+        if xmlBufferLength(buffer) > 1 << 18 { try flush() }
     }
 
     private func check(_ result: Int32, _ what: String) throws {
@@ -147,18 +149,36 @@ public enum XMLCharacters {
 
     /// `text` without the characters XML 1.0 forbids, and how many were removed.
     public static func removingForbidden(from text: String) -> (String, Int) {
-        var clean = true
-        for scalar in text.unicodeScalars where !isAllowed(scalar.value) {
-            clean = false
-            break
-        }
-        if clean { return (text, 0) }
+        if isClean(text) { return (text, 0) }
         var view = String.UnicodeScalarView()
         var removed = 0
         for scalar in text.unicodeScalars {
             if isAllowed(scalar.value) { view.append(scalar) } else { removed += 1 }
         }
         return (String(view), removed)
+    }
+}
+
+extension XMLCharacters {
+    /// Fast check over UTF-8: forbidden characters are C0 controls other than
+    /// tab, newline and carriage return, and U+FFFE/U+FFFF (EF BF BE/BF).
+    /// Swift strings never hold surrogates.
+    static func isClean(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                    return false
+                }
+                index += 1
+            }
+            return true
+        }
     }
 }
 

@@ -12,7 +12,8 @@ public struct MemoryStatistics: Sendable {
 
     /// Reads `path` through the same reader every command uses.
     public static func compute(path: String, recover: Bool = false) throws -> MemoryStatistics {
-        let source = try UnitSourceOpener.open(path: path, recover: recover)
+        // Counting needs structure, not text: the reader skips building strings.
+        let source = try UnitSourceOpener.open(path: path, recover: recover, readsText: false)
         var statistics = MemoryStatistics(header: source.header, hasHeader: (source as? TMXReader)?.hasHeader ?? false)
         var index: [LanguageTag: Int] = [:]
         while let unit = try source.next() {

@@ -42,8 +42,13 @@ public final class AtomicOutputFile {
         if !committed { discard() }
     }
 
-    /// Appends bytes (buffered).
+    /// Appends bytes (buffered; large chunks go straight through).
     public func write(_ bytes: [UInt8]) throws {
+        if bytes.count >= 1 << 16 {
+            try flush()
+            try writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
@@ -54,16 +59,20 @@ public final class AtomicOutputFile {
     }
 
     private func flush() throws {
+        try writeAll(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw FormatError.cannotCreate(file: path, reason: String(cString: strerror(errno)))
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes, syncs and renames the file into place.

@@ -5,16 +5,17 @@ import ConcordXML
 /// (`&#x0C;`, `&#11;`), before libxml2 sees the bytes: real exports carry
 /// them (Word and Excel pastes) and libxml2 would stop at the first one.
 /// Each removal is reported with its line and column.
+///
+/// Bytes are filtered in place in the parser's own buffer; clean stretches
+/// are skipped eight bytes at a time, so a clean file costs almost nothing.
 final class ControlCharacterFilter: ByteSource {
     private let inner: ByteSource
     private let layout: EncodingSniff.Layout
     private let unitSize: Int
-    /// Input not yet passed on (a possibly incomplete character reference at a chunk's end).
+    /// Bytes held back from the previous read: a character reference cut by the chunk end, or half a UTF-16 unit.
     private var carry: [UInt8] = []
-    private var input = [UInt8](repeating: 0, count: 1 << 16)
-    private var output: [UInt8] = []
-    private var outputPosition = 0
     private var finished = false
+    /// Line and column where the next chunk starts.
     private var line = 1
     private var column = 1
     /// What was removed, with positions, in file order.
@@ -27,74 +28,133 @@ final class ControlCharacterFilter: ByteSource {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        while outputPosition >= output.count {
-            if finished { return 0 }
-            try refill()
+        let bytes = buffer.bindMemory(to: UInt8.self)
+        while !finished {
+            // The carry (a few bytes at most) goes first, then fresh input.
+            let carried = min(carry.count, bytes.count / 2)
+            for index in 0..<carried { bytes[index] = carry[index] }
+            carry.removeFirst(carried)
+            let fresh = try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried...]))
+            let isLast = fresh == 0 && carry.isEmpty
+            if isLast { finished = true }
+            let kept = filter(UnsafeMutableBufferPointer(rebasing: bytes[0..<carried + fresh]), isLast: isLast)
+            if kept > 0 { return kept }
         }
-        let count = min(buffer.count, output.count - outputPosition)
-        output.withUnsafeBytes { source in
-            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[outputPosition..<outputPosition + count]))
-        }
-        outputPosition += count
-        return count
+        return 0
     }
 
-    private func refill() throws {
-        output.removeAll(keepingCapacity: true)
-        outputPosition = 0
-        let count = try input.withUnsafeMutableBytes { try inner.read(into: $0) }
-        var chunk = carry
-        carry.removeAll()
-        chunk.append(contentsOf: input[0..<count])
-        if count == 0 { finished = true }
-        filter(chunk, isLast: count == 0)
+    /// Filters `bytes` in place; returns how many bytes to hand on. Bytes that
+    /// cannot be judged yet are moved to the carry.
+    private func filter(_ bytes: UnsafeMutableBufferPointer<UInt8>, isLast: Bool) -> Int {
+        let count = bytes.count - bytes.count % unitSize
+        var write = 0
+        var index = 0
+        var newLine = line
+        var lineStart = 0
+        var columnBase = column - 1
+
+        func columnAt(_ position: Int) -> Int {
+            columnBase + characters(bytes, from: lineStart, to: position) + 1
+        }
+        func keep(_ from: Int, _ to: Int) {
+            if write != from {
+                for k in from..<to { bytes[write + k - from] = bytes[k] }
+            }
+            write += to - from
+        }
+
+        var spanStart = 0
+        while index < count {
+            if unitSize == 1 && index + 8 <= count {
+                // Skip eight clean bytes at once: none below 0x20, none '&'.
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let low: UInt64 = 0x0101_0101_0101_0101
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let belowSpace = (word &- low &* 0x20) & ~word & high
+                let ampersand = word ^ (low &* 0x26)
+                let hasAmpersand = (ampersand &- low) & ~ampersand & high
+                if belowSpace == 0 && hasAmpersand == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let value = unit(bytes, index)
+            if value >= 0x20 && value != 0x26 {
+                index += unitSize
+                continue
+            }
+            if value == 0x0A {
+                newLine += 1
+                lineStart = index + unitSize
+                columnBase = 0
+                index += unitSize
+                continue
+            }
+            if value == 0x09 || value == 0x0D {
+                index += unitSize
+                continue
+            }
+            if value == 0x26 {
+                switch characterReference(bytes, at: index, end: count, isLast: isLast) {
+                case .none:
+                    index += unitSize
+                    continue
+                case .incomplete:
+                    keep(spanStart, index)
+                    carry = Array(bytes[index..<bytes.count]) + carry
+                    flushPosition(bytes, newLine: newLine, lineStart: lineStart, columnBase: columnBase, end: index)
+                    return write
+                case let .forbidden(codePoint, length):
+                    removals.append((newLine, columnAt(index), codePoint, true))
+                    keep(spanStart, index)
+                    index += length * unitSize
+                    spanStart = index
+                    continue
+                }
+            }
+            // A control character XML forbids.
+            removals.append((newLine, columnAt(index), value, false))
+            keep(spanStart, index)
+            index += unitSize
+            spanStart = index
+        }
+        keep(spanStart, count)
+        if count < bytes.count { carry = Array(bytes[count..<bytes.count]) + carry }
+        flushPosition(bytes, newLine: newLine, lineStart: lineStart, columnBase: columnBase, end: count)
+        return write
+    }
+
+    /// Records where the next chunk starts.
+    private func flushPosition(_ bytes: UnsafeMutableBufferPointer<UInt8>, newLine: Int, lineStart: Int, columnBase: Int, end: Int) {
+        line = newLine
+        column = columnBase + characters(bytes, from: lineStart, to: end) + 1
+    }
+
+    /// Characters in a byte range: UTF-8 continuation bytes and trailing surrogates belong to the character before.
+    private func characters(_ bytes: UnsafeMutableBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var n = 0
+        var k = from
+        if unitSize == 1 {
+            while k < to {
+                if bytes[k] & 0xC0 != 0x80 { n += 1 }
+                k += 1
+            }
+        } else {
+            while k + 1 < to {
+                if unit(bytes, k) & 0xFC00 != 0xDC00 { n += 1 }
+                k += 2
+            }
+        }
+        return n
     }
 
     @inline(__always)
-    private func unit(_ bytes: [UInt8], _ index: Int) -> UInt32 {
+    private func unit(_ bytes: UnsafeMutableBufferPointer<UInt8>, _ index: Int) -> UInt32 {
         switch layout {
         case .asciiCompatible: return UInt32(bytes[index])
         case .utf16LittleEndian: return UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8
         case .utf16BigEndian: return UInt32(bytes[index]) << 8 | UInt32(bytes[index + 1])
         }
-    }
-
-    private func filter(_ bytes: [UInt8], isLast: Bool) {
-        output.reserveCapacity(bytes.count)
-        let end = bytes.count - bytes.count % unitSize
-        var index = 0
-        while index < end {
-            let value = unit(bytes, index)
-            if value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D {
-                removals.append((line, column, value, false))
-                column += 1
-                index += unitSize
-                continue
-            }
-            if value == 0x26 /* & */, index + unitSize < end || !isLast {
-                switch characterReference(in: bytes, at: index, end: end, isLast: isLast) {
-                case .incomplete:
-                    carry = Array(bytes[index...])
-                    return
-                case let .forbidden(codePoint, length):
-                    removals.append((line, column, codePoint, true))
-                    index += length * unitSize
-                    column += length
-                    continue
-                case .none:
-                    break
-                }
-            }
-            if value == 0x0A {
-                line += 1
-                column = 1
-            } else if !(layout == .asciiCompatible && value & 0xC0 == 0x80) && !(unitSize == 2 && value & 0xFC00 == 0xDC00) {
-                column += 1 // count characters, not UTF-8 continuation bytes or trailing surrogates
-            }
-            output.append(contentsOf: bytes[index..<index + unitSize])
-            index += unitSize
-        }
-        if end < bytes.count { carry.append(contentsOf: bytes[end...]) }
     }
 
     private enum Reference {
@@ -103,8 +163,8 @@ final class ControlCharacterFilter: ByteSource {
         case forbidden(codePoint: UInt32, length: Int)
     }
 
-    /// Looks at `&#...;` starting at `index`; length is in code units.
-    private func characterReference(in bytes: [UInt8], at index: Int, end: Int, isLast: Bool) -> Reference {
+    /// Looks at `&#...;` starting at `index`; the length is in code units.
+    private func characterReference(_ bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int, end: Int, isLast: Bool) -> Reference {
         var position = index + unitSize
         var length = 1
         guard position < end else { return isLast ? .none : .incomplete }

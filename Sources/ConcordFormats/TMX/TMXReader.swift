@@ -20,7 +20,14 @@ public final class TMXReader {
     public struct Options: Sendable {
         /// On a fatal XML error, stop quietly after the last complete unit and report it as a diagnostic.
         public var recover: Bool
-        public init(recover: Bool = false) { self.recover = recover }
+        /// False reads structure only: units, languages, attributes and inline
+        /// codes, with every diagnostic, but no text in segments, props or notes
+        /// (for statistics over huge files).
+        public var readsText: Bool
+        public init(recover: Bool = false, readsText: Bool = true) {
+            self.recover = recover
+            self.readsText = readsText
+        }
     }
 
     /// The name used in messages.
@@ -35,8 +42,16 @@ public final class TMXReader {
     }
 
     private let options: Options
-    private let xml: XMLPullReader
-    private let filter: ControlCharacterFilter
+    private var xml: XMLPullReader
+    private var filter: ControlCharacterFilter
+    private var layout: EncodingSniff.Layout = .asciiCompatible
+    private var ignoresDeclaredEncoding = false
+    /// Opens the input again from the start (files only), to salvage units after a fault.
+    private let reopen: (() throws -> ByteSource)?
+    private var yielded = 0
+    /// While salvaging: how many units in all were complete before the fault.
+    private var salvageLimit: Int?
+    private var reportedRemovals: Set<[Int]> = []
     private var collected: [Diagnostic] = []
     private var finished = false
     private var drainedRemovals = 0
@@ -49,13 +64,19 @@ public final class TMXReader {
         } catch let XMLError.cannotOpen(file, reason) {
             throw FormatError.cannotOpen(file: file, reason: reason)
         }
-        try self.init(source: source, fileName: path == "-" ? "<stdin>" : path, options: options)
+        try self.init(source: source, fileName: path == "-" ? "<stdin>" : path, options: options,
+                      reopen: path == "-" ? nil : { try FileByteSource(path: path) })
     }
 
     /// Reads TMX from `source`; `fileName` names it in messages.
-    public init(source: ByteSource, fileName: String, options: Options = Options()) throws {
+    public convenience init(source: ByteSource, fileName: String, options: Options = Options()) throws {
+        try self.init(source: source, fileName: fileName, options: options, reopen: nil)
+    }
+
+    init(source: ByteSource, fileName: String, options: Options, reopen: (() throws -> ByteSource)?) throws {
         self.fileName = fileName
         self.options = options
+        self.reopen = reopen
         let prefixed: PrefixedByteSource
         do {
             prefixed = try PrefixedByteSource(source: source, sniffing: 4096)
@@ -68,10 +89,23 @@ public final class TMXReader {
                                         message: "the XML declaration says \(sniff.declaredEncoding ?? "UTF-16") but the bytes are not UTF-16; read as UTF-8",
                                         file: fileName, line: 1, column: 1))
         }
+        layout = sniff.layout
+        ignoresDeclaredEncoding = sniff.declaresUTF16ButIsNot
         filter = ControlCharacterFilter(prefixed, layout: sniff.layout)
         xml = try XMLPullReader(source: filter, fileName: fileName, ignoreDeclaredEncoding: sniff.declaresUTF16ButIsNot)
-        try readPrologue()
+        do {
+            try readPrologue()
+        } catch let FormatError.notWellFormed(file, line, column, message) where options.recover && reopen != nil {
+            // libxml2 may stop before <body> when the fault is near the start: salvage on the first next().
+            collected.append(Diagnostic(id: "tmx.not-well-formed", severity: .error,
+                                        message: "\(message); reading stopped here, the complete units before it were kept",
+                                        file: file, line: line, column: column))
+            pendingSalvage = (line, column)
+        }
     }
+
+    private var sawRoot = false
+    private var pendingSalvage: (line: Int, column: Int)?
 
     /// Every remaining unit.
     public func readAll() throws -> [TranslationUnit] {
@@ -93,6 +127,7 @@ public final class TMXReader {
         guard xml.localName == "tmx" else {
             throw FormatError.wrongRoot(file: fileName, line: xml.line, column: 1, found: xml.qualifiedName, expected: "tmx")
         }
+        sawRoot = true
         header.version = xml.attribute("version")
         if xml.isEmptyElement { throw missingBody() }
         let rootDepth = xml.depth
@@ -182,12 +217,22 @@ public final class TMXReader {
 
     /// The next unit, or nil at the end of the body (or, when recovering, at a fatal error).
     public func next() throws -> TranslationUnit? {
+        if let fault = pendingSalvage {
+            pendingSalvage = nil
+            finished = true
+            return try salvage(before: fault.line, column: fault.column)
+        }
         guard !finished else { return nil }
+        if let salvageLimit, yielded >= salvageLimit {
+            finished = true
+            return nil
+        }
         do {
             while try xml.read() {
                 switch xml.kind {
                 case .element where xml.localName == "tu":
                     let unit = try readUnit()
+                    yielded += 1
                     return unit
                 case .endElement where xml.localName == "body":
                     finished = true
@@ -224,11 +269,53 @@ public final class TMXReader {
         default:
             throw FormatError.io(file: fileName, reason: String(describing: error))
         }
-        guard options.recover, case let .notWellFormed(file, line, column, message) = converted else { throw converted }
+        guard options.recover, salvageLimit == nil, case let .notWellFormed(file, line, column, message) = converted else {
+            if salvageLimit != nil { return nil } // a second fault while salvaging: stop there
+            throw converted
+        }
         collected.append(Diagnostic(id: "tmx.not-well-formed", severity: .error,
                                     message: "\(message); reading stopped here, the complete units before it were kept",
                                     file: file, line: line, column: column))
-        return nil
+        return try salvage(before: line, column: column)
+    }
+
+    /// libxml2 stops a little before a fault's position (it parses ahead in
+    /// 512-byte chunks), so units just before the fault may not have been
+    /// handed out. Read the file again up to the end of the last unit that
+    /// closed before the fault, closed off with `</body></tmx>`: that prefix
+    /// is well-formed, so it reads exactly as the whole file would have.
+    private func salvage(before line: Int, column: Int) throws -> TranslationUnit? {
+        guard let reopen,
+              let (complete, endOffset) = try? ClosingTagCounter.count(tag: "tu", in: reopen(), layout: layout, before: line, column: column),
+              complete > yielded else { return nil }
+        drainFilter()
+        let kept = collected.count
+        let closing = Self.encode("\n</body></tmx>\n", layout: layout)
+        filter = ControlCharacterFilter(TruncatedByteSource(try reopen(), limit: endOffset, suffix: closing), layout: layout)
+        xml = try XMLPullReader(source: filter, fileName: fileName, ignoreDeclaredEncoding: ignoresDeclaredEncoding)
+        drainedRemovals = 0
+        salvageLimit = complete
+        finished = false
+        let already = yielded
+        yielded = 0
+        do {
+            try readPrologue()
+            while yielded < already, try next() != nil {}
+        } catch {
+            finished = true
+        }
+        // What was already reported is not reported twice.
+        drainFilter()
+        collected.removeSubrange(min(kept, collected.count)...)
+        return try next()
+    }
+
+    private static func encode(_ text: String, layout: EncodingSniff.Layout) -> [UInt8] {
+        switch layout {
+        case .asciiCompatible: return Array(text.utf8)
+        case .utf16LittleEndian: return text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        case .utf16BigEndian: return text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        }
     }
 
     /// Moves on, turning XML errors into format errors (or, when recovering, into the end).
@@ -293,11 +380,13 @@ public final class TMXReader {
         if tag == nil {
             collected.append(Diagnostic(id: "tmx.missing-language", severity: .error,
                                         message: "<tuv> has no xml:lang; its language is recorded as 'und'", file: fileName, line: line))
-        } else if let tag, !LanguageTagSyntax.isWellFormed(tag) {
-            collected.append(Diagnostic(id: "tmx.invalid-language", severity: .warning,
-                                        message: "'\(tag)' is not a well-formed BCP 47 language tag", file: fileName, line: line))
         }
-        var variant = Variant(language: LanguageTag(tag ?? "und"), segment: Segment(parts: []), info: info, otherAttributes: others)
+        let parsed = languageTag(tag ?? "und")
+        if !parsed.wellFormed {
+            collected.append(Diagnostic(id: "tmx.invalid-language", severity: .warning,
+                                        message: "'\(tag ?? "")' is not a well-formed BCP 47 language tag", file: fileName, line: line))
+        }
+        var variant = Variant(language: parsed.tag, segment: Segment(parts: []), info: info, otherAttributes: others)
         guard !xml.isEmptyElement else { return variant }
         let depth = xml.depth
         var sawSegment = false
@@ -323,7 +412,7 @@ public final class TMXReader {
                     try xml.skipSubtree()
                 }
             case .text, .cdata, .entityReference:
-                strayText += xml.value
+                strayText += options.readsText ? xml.value : " "
             default:
                 continue
             }
@@ -359,7 +448,7 @@ public final class TMXReader {
                 flushText()
                 return parts
             case .text, .whitespace, .cdata, .entityReference:
-                text += xml.value
+                if options.readsText { text += xml.value }
             case .element:
                 if let kind = InlineKind(rawValue: xml.localName) {
                     flushText()
@@ -410,7 +499,7 @@ public final class TMXReader {
         while try xml.read() {
             if xml.kind == .endElement, xml.depth == depth { break }
             switch xml.kind {
-            case .text, .whitespace, .cdata, .entityReference: text += xml.value
+            case .text, .whitespace, .cdata, .entityReference: if options.readsText { text += xml.value }
             default: continue
             }
         }
@@ -447,11 +536,21 @@ public final class TMXReader {
         return true
     }
 
+    /// Language tags as written → canonical tag and well-formedness; a memory has few distinct ones.
+    private var languageCache: [String: (tag: LanguageTag, wellFormed: Bool)] = [:]
+
+    private func languageTag(_ raw: String) -> (tag: LanguageTag, wellFormed: Bool) {
+        if let cached = languageCache[raw] { return cached }
+        let entry = (LanguageTag(raw), LanguageTagSyntax.isWellFormed(raw))
+        languageCache[raw] = entry
+        return entry
+    }
+
     /// Moves control-character removals from the filter into the diagnostics, in file order.
     private func drainFilter() {
         let removals = filter.removals
         guard drainedRemovals < removals.count else { return }
-        for removal in removals[drainedRemovals...] {
+        for removal in removals[drainedRemovals...] where reportedRemovals.insert([removal.line, removal.column]).inserted {
             let hex = String(removal.codePoint, radix: 16, uppercase: true)
             let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             collected.append(Diagnostic(id: "tmx.control-character", severity: .warning,
