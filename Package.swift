@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
         .testTarget(name: "ConcordFormatsTests", dependencies: ["ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
-        .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport"]),
+        .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport", "concord"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,36 @@
+import Foundation
+
+/// concord-bench: measures Concord against its peers in the same run and prints ratios.
+///
+///   swift run -c release concord-bench tmx [--units 1000000] [--repeats 3]
+///
+/// The concord binary measured is ../.build/release/concord (build it first with
+/// `swift build -c release` in the project root), or $CONCORD.
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]) else { return value }
+    return number
+}
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let concord = ProcessInfo.processInfo.environment["CONCORD"] ?? root.deletingLastPathComponent().appendingPathComponent(".build/release/concord").path
+let data = root.appendingPathComponent("data")
+try? FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+
+guard FileManager.default.isExecutableFile(atPath: concord) else {
+    FileHandle.standardError.write(Data("no concord binary at \(concord): run `swift build -c release` in the project root first\n".utf8))
+    exit(66)
+}
+
+do {
+    switch arguments.first {
+    case "tmx":
+        try TMXBenchmark.run(concord: concord, data: data, units: option("--units", default: 1_000_000), repeats: option("--repeats", default: 3))
+    default:
+        print("usage: concord-bench tmx [--units N] [--repeats N]")
+        exit(arguments.isEmpty ? 0 : 64)
+    }
+} catch {
+    FileHandle.standardError.write(Data("concord-bench: \(error)\n".utf8))
+    exit(1)
+}
