@@ -37,12 +37,18 @@ let package = Package(
 
         // MARK: Domain
         .target(name: "ConcordModel"),
+        .target(name: "ConcordSegmentation", dependencies: ["ConcordModel", "ConcordText"]),
         .target(name: "ConcordFormats", dependencies: ["ConcordModel", "ConcordXML", "ConcordText"]),
-        .target(name: "Concord", dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML"]),
+        .target(
+            name: "Concord",
+            dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML", "ConcordSegmentation"],
+            resources: [.copy("Resources/default.srx")]
+        ),
         .executableTarget(
             name: "concord",
             dependencies: [
                 "Concord",
+                "ConcordSegmentation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +59,7 @@ let package = Package(
         .testTarget(name: "ConcordTextTests", dependencies: ["ConcordText"]),
         .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
         .testTarget(name: "ConcordFormatsTests", dependencies: ["ConcordFormats", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordSegmentationTests", dependencies: ["ConcordSegmentation", "ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
         .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport", "concord"]),
     ],

@@ -68,11 +68,11 @@ void cicu_regex_set_text(CICURegex *re, const uint16_t *text, int32_t length, in
     *status = err;
 }
 
-void cicu_regex_set_region(CICURegex *re, int32_t start, int32_t end, int32_t transparent, int32_t *status) {
+void cicu_regex_set_region(CICURegex *re, int32_t start, int32_t end, int32_t transparent, int32_t anchoring, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;
     uregex_setRegion((URegularExpression *)re, start, end, &err);
     if (U_SUCCESS(err)) uregex_useTransparentBounds((URegularExpression *)re, transparent ? 1 : 0, &err);
-    if (U_SUCCESS(err)) uregex_useAnchoringBounds((URegularExpression *)re, transparent ? 0 : 1, &err);
+    if (U_SUCCESS(err)) uregex_useAnchoringBounds((URegularExpression *)re, anchoring ? 1 : 0, &err);
     *status = err;
 }
 

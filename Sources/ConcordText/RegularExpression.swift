@@ -75,11 +75,22 @@ public final class RegularExpression {
         try checkICU(status, "set regular expression text")
     }
 
-    /// Restricts matching to `range` (UTF-16 offsets). With `transparent`, look-behind
-    /// and look-ahead see the text outside the range.
-    public func setRegion(_ range: Range<Int>, transparent: Bool = true) throws {
+    /// Sets the text to match against from memory the caller owns and keeps
+    /// unchanged while this matcher uses it (no copy is made).
+    public func setSubject(pointer: UnsafePointer<UInt16>, count: Int) throws {
+        subject?.deallocate()
+        subject = nil
         var status: Int32 = 0
-        cicu_regex_set_region(handle, Int32(range.lowerBound), Int32(range.upperBound), transparent ? 1 : 0, &status)
+        cicu_regex_set_text(handle, pointer, Int32(count), &status)
+        try checkICU(status, "set regular expression text")
+    }
+
+    /// Restricts matching to `range` (UTF-16 offsets). With `transparent`, look-behind,
+    /// look-ahead and `\b` see the text outside the range; with `anchoring`, `^` and `$`
+    /// match at the range's ends.
+    public func setRegion(_ range: Range<Int>, transparent: Bool = true, anchoring: Bool = true) throws {
+        var status: Int32 = 0
+        cicu_regex_set_region(handle, Int32(range.lowerBound), Int32(range.upperBound), transparent ? 1 : 0, anchoring ? 1 : 0, &status)
         try checkICU(status, "set regular expression region")
     }
 

@@ -57,8 +57,9 @@ CICURegex *cicu_regex_open(const uint16_t *pattern, int32_t length, uint32_t fla
 CICURegex *cicu_regex_clone(const CICURegex *re, int32_t *status);
 /** Sets the subject text; the caller keeps it alive while matching. */
 void cicu_regex_set_text(CICURegex *re, const uint16_t *text, int32_t length, int32_t *status);
-/** Limits matching to [start, end); with transparent bounds, look-around sees outside the region. */
-void cicu_regex_set_region(CICURegex *re, int32_t start, int32_t end, int32_t transparent, int32_t *status);
+/** Limits matching to [start, end). With transparent bounds, look-around and \b see outside the
+ *  region; with anchoring bounds, ^ and $ match at the region's ends. */
+void cicu_regex_set_region(CICURegex *re, int32_t start, int32_t end, int32_t transparent, int32_t anchoring, int32_t *status);
 /** 1 when the pattern matches starting exactly at `index` (need not reach the end). */
 int32_t cicu_regex_looking_at(CICURegex *re, int32_t index, int32_t *status);
 /** 1 when the pattern matches the whole region. */

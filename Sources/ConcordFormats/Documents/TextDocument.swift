@@ -1,0 +1,39 @@
+import ConcordModel
+
+/// A document as Concord reads it for translation: its text as extracted and
+/// the paragraphs in it. Segment offsets point into `text`.
+public struct TextDocument: Sendable {
+    /// One paragraph: a scalar range of `text`.
+    public struct Paragraph: Sendable, Equatable {
+        public var range: Range<Int>
+        /// True when line breaks inside the paragraph only wrap it (they do not end sentences).
+        public var isWrapped: Bool
+
+        public init(range: Range<Int>, isWrapped: Bool = false) {
+            self.range = range
+            self.isWrapped = isWrapped
+        }
+    }
+
+    public var text: String
+    public var paragraphs: [Paragraph]
+
+    public init(text: String, paragraphs: [Paragraph]) {
+        self.text = text
+        self.paragraphs = paragraphs
+    }
+}
+
+/// The kinds of documents Concord segments.
+public enum DocumentFormat: String, CaseIterable, Sendable {
+    case txt, md, html
+
+    /// The format a path's extension names (`.txt`, `.text`, `.md`, `.markdown`, `.html`, `.htm`, `.xhtml`).
+    public init?(path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".txt") || lower.hasSuffix(".text") { self = .txt }
+        else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { self = .md }
+        else if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { self = .html }
+        else { return nil }
+    }
+}

@@ -1,0 +1,54 @@
+import ConcordModel
+import ConcordText
+
+/// A rule with its patterns compiled once: `before` anchored at the end of a
+/// region that stops at the position, `after` matched from the position.
+final class CompiledRule {
+    let isBreak: Bool
+    private let before: RegularExpression?
+    private let after: RegularExpression?
+    private var attachedGeneration = -1
+
+    init(_ rule: SegmentationRule, ruleSet: String, index: Int) throws {
+        isBreak = rule.isBreak
+        func compile(_ pattern: String, side: String, wrap: (String) -> String) throws -> RegularExpression? {
+            guard !pattern.isEmpty else { return nil }
+            do {
+                return try RegularExpression(wrap(pattern))
+            } catch let TextError.invalidPattern(_, _, _, name) {
+                throw SegmentationError.invalidRule(ruleSet: ruleSet, rule: index, side: side, pattern: pattern, message: name)
+            }
+        }
+        before = try compile(rule.before, side: "before") { "(?:\($0))$" }
+        after = try compile(rule.after, side: "after") { $0 }
+    }
+
+    func attach(_ subject: SharedSubject) throws {
+        guard attachedGeneration != subject.generation else { return }
+        attachedGeneration = subject.generation
+        try before?.setSubject(pointer: subject.buffer.baseAddress!, count: subject.count)
+        try after?.setSubject(pointer: subject.buffer.baseAddress!, count: subject.count)
+    }
+
+    /// True when both sides match around UTF-16 `position`.
+    func matches(at position: Int, windowStart: Int) throws -> Bool {
+        if let after, try !after.matches(at: position) { return false }
+        guard let before else { return true }
+        try before.setRegion(windowStart..<position, transparent: true)
+        return try before.nextMatch() != nil
+    }
+}
+
+extension RegularExpression {
+    /// Every match over the shared paragraph text, as UTF-16 ranges.
+    func allUTF16Matches(subject: SharedSubject) throws -> [Range<Int>] {
+        try setSubject(pointer: subject.buffer.baseAddress!, count: subject.count)
+        var result: [Range<Int>] = []
+        var next = try firstMatch(from: 0)
+        while let match = next {
+            result.append(match)
+            next = try nextMatch()
+        }
+        return result
+    }
+}

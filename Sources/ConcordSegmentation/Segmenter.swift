@@ -1,0 +1,219 @@
+import ConcordModel
+import ConcordText
+
+/// Splits text into sentences: ICU's UAX #29 boundaries propose, SRX rules
+/// dispose. At every position ICU proposes, and after every run of sentence
+/// punctuation, the language's rules are tried in order; the first rule whose
+/// `before` matches the text up to the position and whose `after` matches the
+/// text from it decides. Where no rule matches, ICU's answer stands. Line
+/// breaks inside the text always end a sentence.
+///
+/// Positions and ranges are Unicode-scalar offsets into the text given.
+/// Not thread-safe (ICU iterators and matchers): one per thread.
+public final class Segmenter {
+    public let language: LanguageTag
+    public let quotations: QuotationPolicy
+    private let rules: [CompiledRule]
+    private let boundaries: BoundaryIterator
+    private let subject = SharedSubject()
+
+    /// How far back a `before` pattern may look, in UTF-16 units.
+    private let window = 120
+    private let extraBreakPatterns: [RegularExpression]
+
+    /// A segmenter for `language` with `ruleSet` (SRX semantics).
+    public init(ruleSet: SegmentationRuleSet, language: LanguageTag, quotations: QuotationPolicy = .split) throws {
+        self.language = language
+        self.quotations = quotations
+        let applicable = try Self.rules(in: ruleSet, for: language)
+        var compiled: [CompiledRule] = []
+        for (name, index, rule) in applicable {
+            compiled.append(try CompiledRule(rule, ruleSet: name, index: index))
+        }
+        rules = compiled
+        extraBreakPatterns = try [
+            #"(?<=[\p{L}\p{N})\]])[.?!](?:\[\d{1,3}\])+(?=\s+[\p{Lu}\p{N}])"#,
+            #"(?<=[\p{Ll})])[.?!]\d{1,3}(?:\s\d{1,3})*(?=\s+\p{Lu})"#,
+            #"--["”](?=\s+\p{Lu})"#,
+        ].map { try RegularExpression($0) }
+        do {
+            boundaries = try BoundaryIterator(kind: .sentence, locale: ConcordTextInfo.sentenceLocale(for: language.canonical))
+        } catch {
+            throw SegmentationError.icu(String(describing: error))
+        }
+    }
+
+    /// The rules that apply to `language`, in order, with their rule-set name and position.
+    static func rules(in ruleSet: SegmentationRuleSet, for language: LanguageTag) throws -> [(String, Int, SegmentationRule)] {
+        var result: [(String, Int, SegmentationRule)] = []
+        let code = language.canonical
+        for map in ruleSet.languageMaps {
+            let pattern: RegularExpression
+            do {
+                pattern = try RegularExpression("(?:\(map.pattern))", options: .caseInsensitive)
+            } catch {
+                throw SegmentationError.invalidRule(ruleSet: "languagemap", rule: 0, side: "language", pattern: map.pattern, message: String(describing: error))
+            }
+            try pattern.setSubject(UTF16Text(code))
+            try pattern.setRegion(0..<code.utf16.count, transparent: false)
+            guard (try? pattern.matchesWholeRegion()) == true else { continue }
+            guard let languageRule = ruleSet.languageRules.first(where: { $0.name == map.ruleName }) else {
+                throw SegmentationError.unknownLanguageRule(name: map.ruleName)
+            }
+            for (index, rule) in languageRule.rules.enumerated() { result.append((languageRule.name, index + 1, rule)) }
+            if !ruleSet.cascade { break }
+        }
+        return result
+    }
+
+    /// The sentences of `text` as trimmed, non-empty scalar ranges. With
+    /// `lineBreaksEndSentences` false (hard-wrapped prose), a line break is
+    /// only a space.
+    public func sentences(in text: String, lineBreaksEndSentences: Bool = true) throws -> [Range<Int>] {
+        let utf16 = UTF16Text(text)
+        let units = utf16.units
+        guard !units.isEmpty else { return [] }
+        subject.set(units)
+        for rule in rules { try rule.attach(subject) }
+
+        var candidates: [Int: Candidate] = [:]
+        let proposed: [(offset: Int, status: Int32)]
+        do {
+            proposed = try boundaries.boundaries(in: utf16)
+        } catch {
+            throw SegmentationError.icu(String(describing: error))
+        }
+        for boundary in proposed where boundary.offset > 0 && boundary.offset < units.count {
+            var position = boundary.offset
+            var hard = false
+            while position > 0, Self.isSpace(units[position - 1]) {
+                if Self.isLineBreak(units[position - 1]) { hard = true }
+                position -= 1
+            }
+            if position == 0 { continue }
+            candidates[position, default: Candidate()].proposedByICU = true
+            if hard && lineBreaksEndSentences { candidates[position, default: Candidate()].hard = true }
+        }
+        // After every run of sentence punctuation (and its closing marks), rules may break too.
+        var index = 0
+        while index < units.count {
+            guard Self.isTerminal(units[index]) else {
+                if lineBreaksEndSentences, Self.isLineBreak(units[index]) {
+                    var position = index
+                    while position > 0, Self.isSpace(units[position - 1]) { position -= 1 }
+                    if position > 0 { candidates[position, default: Candidate()].hard = true }
+                }
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < units.count, Self.isTerminal(units[end]) || Self.isClosing(units[end]) { end += 1 }
+            if candidates[end] == nil { candidates[end] = Candidate() }
+            index = end
+        }
+
+        // Patterns ICU does not see as sentence ends: footnote calls after a full
+        // stop ("martyr.[1] The", "consultation.11 12 Take") and a broken-off
+        // quotation ("sir--\" The").
+        for pattern in extraBreakPatterns {
+            for match in try pattern.allUTF16Matches(subject: subject) where match.upperBound < units.count {
+                candidates[match.upperBound, default: Candidate()].proposedByICU = true
+            }
+        }
+
+        // List items start segments; their markers stay with them.
+        var protected: [Range<Int>] = []
+        for marker in ListMarkers.find(in: units) {
+            var end = marker.range.upperBound
+            while end < units.count, Self.isSpace(units[end]) { end += 1 }
+            protected.append(marker.range.lowerBound + 1..<end + 1)
+            var position = marker.range.lowerBound
+            while position > 0, Self.isSpace(units[position - 1]) { position -= 1 }
+            if position > 0 { candidates[position, default: Candidate()].hard = true }
+        }
+
+        let quoteDepth = quotations == .keep ? QuotationScanner.depths(units) : nil
+        var breaks: [Int] = []
+        for position in candidates.keys.sorted() where position < units.count {
+            let candidate = candidates[position]!
+            if candidate.hard {
+                breaks.append(position)
+                continue
+            }
+            if protected.contains(where: { $0.contains(position) }) { continue }
+            if let quoteDepth, quoteDepth[position] > 0 { continue }
+            var decision: Bool?
+            for rule in rules {
+                if try rule.matches(at: position, windowStart: max(0, position - window)) {
+                    decision = rule.isBreak
+                    break
+                }
+            }
+            if decision ?? candidate.proposedByICU { breaks.append(position) }
+        }
+
+        // Segments between breaks, without surrounding white space.
+        var result: [Range<Int>] = []
+        var start = 0
+        for end in breaks + [units.count] where end > start {
+            var lower = start
+            var upper = end
+            while lower < upper, Self.isSpace(units[lower]) { lower += 1 }
+            while upper > lower, Self.isSpace(units[upper - 1]) { upper -= 1 }
+            if lower < upper {
+                result.append(utf16.scalarOffset(ofUTF16: lower)..<utf16.scalarOffset(ofUTF16: upper))
+            }
+            start = end
+        }
+        return result
+    }
+
+    private struct Candidate {
+        var proposedByICU = false
+        var hard = false
+    }
+
+    static func isSpace(_ unit: UInt16) -> Bool {
+        unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == 0xA0 || unit == 0x3000
+            || (unit >= 0x2000 && unit <= 0x200B) || unit == 0x202F || unit == 0x205F || unit == 0x2028 || unit == 0x2029 || unit == 0x0B || unit == 0x0C
+    }
+
+    static func isLineBreak(_ unit: UInt16) -> Bool {
+        unit == 0x0A || unit == 0x0D || unit == 0x2028 || unit == 0x2029 || unit == 0x0B || unit == 0x0C
+    }
+
+    /// Sentence-ending punctuation: . ! ? … and their full-width and CJK forms.
+    static func isTerminal(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0xFF61, 0x203C, 0x2047, 0x2048, 0x2049, 0x061F, 0x06D4: return true
+        default: return false
+        }
+    }
+
+    /// Closing quotes and brackets that stay with the sentence before them.
+    static func isClosing(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0xBB, 0x2019, 0x201D, 0x203A, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009, 0xFF09, 0xFF3D, 0xFF63: return true
+        default: return false
+        }
+    }
+}
+
+/// The paragraph's UTF-16 units, shared by every rule's matcher (ICU does not copy them).
+final class SharedSubject {
+    private(set) var buffer = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 1)
+    private(set) var count = 0
+    private(set) var generation = 0
+
+    func set(_ units: [UInt16]) {
+        if units.count > buffer.count {
+            buffer.deallocate()
+            buffer = .allocate(capacity: units.count)
+        }
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[0..<units.count]).initialize(from: units)
+        count = units.count
+        generation += 1
+    }
+
+    deinit { buffer.deallocate() }
+}

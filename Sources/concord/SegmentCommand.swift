@@ -1,0 +1,77 @@
+import ArgumentParser
+import Concord
+import ConcordSegmentation
+import Foundation
+
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Split a document into sentences (ICU boundaries plus SRX language rules).",
+        discussion: """
+        Text output: one sentence per line. JSON: {"segments": [{"text": ..., "paragraph": N, "start": N, "end": N}]},
+        offsets in Unicode scalars into the document text as Concord extracts it.
+
+        Examples:
+          concord segment release.txt --lang en
+          concord segment release.html --lang ru --json
+          concord segment --export-rules concord.srx      # take Concord's rules to OmegaT or Okapi
+        """
+    )
+
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case txt, md, html }
+    enum Quotes: String, ExpressibleByArgument, CaseIterable { case split, keep }
+
+    @Argument(help: "The document (.txt, .md, .html); - reads standard input.")
+    var file: String?
+
+    @Option(help: "The document's language (BCP 47), e.g. en, ru, zh-CN.")
+    var lang: String?
+
+    @Option(help: "split: a multi-sentence quotation is split at its sentence ends (default); keep: it stays one segment.")
+    var quotes: Quotes = .split
+
+    @Option(help: "SRX 2.0 rules to use instead of Concord's own.")
+    var rules: String?
+
+    @Option(help: "Read the input as txt, md or html whatever its extension.")
+    var inputFormat: InputFormat?
+
+    @Option(help: "Write the rules in force to this SRX file and stop.")
+    var exportRules: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if exportRules == nil {
+            guard file != nil else { throw ValidationError("name the document to segment (or - for standard input)") }
+            guard lang != nil else { throw ValidationError("--lang is required: the document's language, e.g. --lang en") }
+        }
+    }
+
+    func run() throws {
+        let ruleSet = try DocumentSegmentation.rules(path: rules)
+        if let exportRules {
+            let file = try AtomicOutputFile(path: exportRules)
+            try SRXWriter.write(ruleSet) { try file.write($0) }
+            try file.commit()
+            if exportRules != "-" { StandardStreams.writeError("rules written to \(exportRules)") }
+            return
+        }
+        let language = LanguageTag(lang ?? "und")
+        let segmenter = try Segmenter(ruleSet: ruleSet, language: language, quotations: quotes == .keep ? .keep : .split)
+        let document = try DocumentSegmentation.readDocument(path: file ?? "-", format: inputFormat.flatMap { DocumentFormat(rawValue: $0.rawValue) })
+        let segments = try DocumentSegmentation.segment(document, with: segmenter)
+        switch output.effectiveFormat {
+        case .json:
+            let list: [[String: Any]] = segments.map { ["text": $0.text, "paragraph": $0.paragraph, "start": $0.start, "end": $0.end] }
+            StandardStreams.write(try JSONOutput.string(["segments": list]))
+        case .text:
+            var out = ""
+            for segment in segments {
+                // One segment per line: a line break inside a sentence is shown as a space.
+                out += segment.text.replacingOccurrences(of: "\n", with: " ") + "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+}
