@@ -38,11 +38,22 @@ enum ListMarkers {
             let continued = next.map { $0.value == marker.value + 1 } ?? false
             let opensParagraph = marker.range.lowerBound == firstContent || bulletStart(units, marker.range.lowerBound) == firstContent
             guard opensParagraph || continues || continued else { continue }
+            // "John A. Smith": a capital letter between capitalised words is an initial.
+            if case .letter(_, upper: true) = marker.kind, !opensParagraph, follows(capitalisedWordBefore: marker.range.lowerBound, in: units) { continue }
             // A number followed by a lower-case word ("for 1. above") is a reference, not an item.
             if case .number = marker.kind, !opensParagraph, let next = nextLetter(after: marker.range.upperBound, in: units), !isUpper(next) { continue }
             accepted.append(marker)
         }
         return accepted
+    }
+
+    private static func follows(capitalisedWordBefore index: Int, in units: [UInt16]) -> Bool {
+        var position = index
+        while position > 0, Segmenter.isSpace(units[position - 1]) { position -= 1 }
+        var start = position
+        while start > 0, let scalar = Unicode.Scalar(UInt32(units[start - 1])), scalar.properties.isAlphabetic { start -= 1 }
+        guard start < position, let first = Unicode.Scalar(UInt32(units[start])) else { return false }
+        return first.properties.isUppercase
     }
 
     private static func bulletStart(_ units: [UInt16], _ index: Int) -> Int { index }
