@@ -152,20 +152,16 @@ public final class Segmenter {
             if decision ?? candidate.proposedByICU { breaks.append(position) }
         }
 
-        // Segments between breaks, without surrounding white space.
-        var result: [Range<Int>] = []
+        // Segments between breaks, without surrounding white space, markup tags
+        // or table-of-contents leaders ("About Me.........5").
+        var pieces: [Range<Int>] = []
         var start = 0
         for end in breaks + [units.count] where end > start {
-            var lower = start
-            var upper = end
-            while lower < upper, Self.isSpace(units[lower]) { lower += 1 }
-            while upper > lower, Self.isSpace(units[upper - 1]) { upper -= 1 }
-            if lower < upper {
-                result.append(utf16.scalarOffset(ofUTF16: lower)..<utf16.scalarOffset(ofUTF16: upper))
-            }
+            if let piece = SegmentTrimmer.trim(start..<end, in: units) { pieces.append(piece) }
             start = end
         }
-        return result
+        pieces = SegmentTrimmer.droppingPageNumbers(pieces, in: units)
+        return pieces.map { utf16.scalarOffset(ofUTF16: $0.lowerBound)..<utf16.scalarOffset(ofUTF16: $0.upperBound) }
     }
 
     private struct Candidate {
