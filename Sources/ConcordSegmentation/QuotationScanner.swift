@@ -35,7 +35,7 @@ enum QuotationScanner {
             case 0x5B: stack.append((0x5B, index))                   // [
             case 0x5D: close(0x5B, at: index)
             case 0x22:                                               // " opens or closes
-                if stack.last?.mark == 0x22 { close(0x22, at: index) } else { stack.append((0x22, index)) }
+                if stack.contains(where: { $0.mark == 0x22 }) { close(0x22, at: index) } else { stack.append((0x22, index)) }
             case 0x27, 0x2018, 0x2019:                               // ' ‘ ’, unless an apostrophe
                 if isLetter(index - 1) && isLetter(index + 1) { break }
                 if unit != 0x2019, isOpeningContext(index), index + 1 < units.count, !Segmenter.isSpace(units[index + 1]) {

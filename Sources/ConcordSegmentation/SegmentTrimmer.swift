@@ -22,8 +22,8 @@ enum SegmentTrimmer {
     static func droppingPageNumbers(_ pieces: [Range<Int>], in units: [UInt16]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         for (index, piece) in pieces.enumerated() {
-            let digitsOnly = piece.allSatisfy { units[$0] >= 0x30 && units[$0] <= 0x39 }
-            if digitsOnly, index > 0, piece.count <= 4, hadLeader(before: piece.lowerBound, previous: pieces[index - 1], in: units) { continue }
+            let digitsOnly = piece.allSatisfy { isPageNumber(units[$0]) } && units[piece.lowerBound] != 0x2D
+            if digitsOnly, index > 0, piece.count <= 9, hadLeader(before: piece.lowerBound, previous: pieces[index - 1], in: units) { continue }
             result.append(piece)
         }
         return result
@@ -55,15 +55,21 @@ enum SegmentTrimmer {
         return index
     }
 
-    /// Four or more leader dots, optionally followed by a page number, ending the segment.
+    /// Leader dots ending the segment, with the page number (or range) after them:
+    /// five dots or more, or four before a page number ("that...." is an ellipsis).
     private static func leader(endingAt end: Int, after start: Int, in units: [UInt16]) -> Int? {
         var index = end
-        while index > start, units[index - 1] >= 0x30 && units[index - 1] <= 0x39, end - index < 4 { index -= 1 }
+        while index > start, isPageNumber(units[index - 1]), end - index < 9 { index -= 1 }
+        let hasPageNumber = index < end
         while index > start, Segmenter.isSpace(units[index - 1]) { index -= 1 }
         var dots = 0
         while index > start, units[index - 1] == 0x2E || units[index - 1] == 0x2026 || units[index - 1] == 0xB7 { index -= 1; dots += 1 }
-        guard dots >= 4, index > start else { return nil }
+        guard dots >= 5 || (dots >= 4 && hasPageNumber), index > start else { return nil }
         return index
+    }
+
+    private static func isPageNumber(_ unit: UInt16) -> Bool {
+        (unit >= 0x30 && unit <= 0x39) || unit == 0x2D || unit == 0x2013
     }
 
     private static func isASCIILetter(_ unit: UInt16) -> Bool {
