@@ -36,12 +36,12 @@ enum ListMarkers {
             let next = candidates[(position + 1)...].first(where: sameKind)
             let continues = previous.map { $0.value + 1 == marker.value } ?? false
             let continued = next.map { $0.value == marker.value + 1 } ?? false
-            let opensParagraph = marker.range.lowerBound == firstContent || bulletStart(units, marker.range.lowerBound) == firstContent
+            let opensParagraph = marker.range.lowerBound == firstContent || startsLine(marker.range.lowerBound, in: units)
             guard opensParagraph || continues || continued else { continue }
             // "John A. Smith": a capital letter between capitalised words is an initial.
             if case .letter(_, upper: true) = marker.kind, !opensParagraph, follows(capitalisedWordBefore: marker.range.lowerBound, in: units) { continue }
             // A number followed by a lower-case word ("for 1. above") is a reference, not an item.
-            if case .number = marker.kind, !opensParagraph, let next = nextLetter(after: marker.range.upperBound, in: units), !isUpper(next) { continue }
+            if case .number = marker.kind, !opensParagraph, let next = nextLetter(after: marker.range.upperBound, in: units), isLower(next) { continue }
             accepted.append(marker)
         }
         return accepted
@@ -56,7 +56,15 @@ enum ListMarkers {
         return first.properties.isUppercase
     }
 
-    private static func bulletStart(_ units: [UInt16], _ index: Int) -> Int { index }
+    /// True when only white space separates `index` from the previous line break.
+    private static func startsLine(_ index: Int, in units: [UInt16]) -> Bool {
+        var position = index
+        while position > 0, Segmenter.isSpace(units[position - 1]) {
+            if Segmenter.isLineBreak(units[position - 1]) { return true }
+            position -= 1
+        }
+        return false
+    }
 
     /// A marker starting at `index`: optional bullet, then `12.` `12.)` `12)` `a.` `a)` `(a)` `(iv)`, then white space.
     private static func marker(at start: Int, in units: [UInt16]) -> Marker? {
@@ -124,8 +132,8 @@ enum ListMarkers {
         return position < units.count ? units[position] : nil
     }
 
-    private static func isUpper(_ unit: UInt16) -> Bool {
+    private static func isLower(_ unit: UInt16) -> Bool {
         guard let scalar = Unicode.Scalar(UInt32(unit)) else { return false }
-        return scalar.properties.isUppercase || scalar.properties.numericType != nil
+        return scalar.properties.isLowercase
     }
 }

@@ -11,6 +11,11 @@ enum QuotationScanner {
         func isOpeningContext(_ index: Int) -> Bool {
             index == 0 || Segmenter.isSpace(units[index - 1]) || [0x28, 0x5B, 0x201C, 0xAB, 0x2014, 0x2013, 0x22].contains(units[index - 1])
         }
+        func isBlankLineAhead(_ index: Int) -> Bool {
+            var position = index + 1
+            while position < units.count, units[position] == 0x20 || units[position] == 0x09 || units[position] == 0x0D { position += 1 }
+            return position < units.count && units[position] == 0x0A
+        }
         // Pair openers with closers.
         var stack: [(mark: UInt16, index: Int)] = []
         var pairs: [(Int, Int)] = []
@@ -21,6 +26,8 @@ enum QuotationScanner {
             }
         }
         for (index, unit) in units.enumerated() {
+            // A blank line ends every quotation: marks never pair across paragraphs.
+            if unit == 0x0A, stack.count > 0, isBlankLineAhead(index) { stack.removeAll() }
             switch unit {
             case 0x201C, 0x201E: stack.append((0x201C, index))      // “ „
             case 0x201D: close(0x201C, at: index)                    // ”
