@@ -17,14 +17,25 @@ enum ListMarkers {
 
     /// Accepted markers, in order.
     static func find(in units: [UInt16]) -> [Marker] {
+        // Markers end in "." or ")" before white space: look only there, then back to the token start.
         var candidates: [Marker] = []
-        var index = 0
-        while index < units.count {
-            let atTokenStart = index == 0 || Segmenter.isSpace(units[index - 1])
-            if atTokenStart, let marker = marker(at: index, in: units) {
-                candidates.append(marker)
-                index = marker.range.upperBound
-                continue
+        var index = 1
+        var lastEnd = 0
+        while index + 1 < units.count {
+            let unit = units[index]
+            if (unit == 0x2E || unit == 0x29) && Segmenter.isSpace(units[index + 1]) {
+                var start = index
+                while start > lastEnd, index - start < 9, !Segmenter.isSpace(units[start - 1]) { start -= 1 }
+                if start == lastEnd || Segmenter.isSpace(units[start - 1]) {
+                    // A bullet may stand before the marker with a space between.
+                    var tokenStart = start
+                    if tokenStart >= 2, Segmenter.isSpace(units[tokenStart - 1]), [0x2022, 0x2043, 0x25E6].contains(units[tokenStart - 2]) { tokenStart -= 2 }
+                    if let marker = marker(at: tokenStart, in: units) ?? (tokenStart != start ? marker(at: start, in: units) : nil),
+                       marker.range.upperBound == index + 1 {
+                        candidates.append(marker)
+                        lastEnd = marker.range.upperBound
+                    }
+                }
             }
             index += 1
         }
@@ -68,6 +79,7 @@ enum ListMarkers {
 
     /// A marker starting at `index`: optional bullet, then `12.` `12.)` `12)` `a.` `a)` `(a)` `(iv)`, then white space.
     private static func marker(at start: Int, in units: [UInt16]) -> Marker? {
+        guard mayStartMarker(at: start, in: units) else { return nil }
         var index = start
         if index < units.count, units[index] == 0x2022 || units[index] == 0x2043 || units[index] == 0x25E6 { // • ⁃ ◦
             index += 1
@@ -115,6 +127,22 @@ enum ListMarkers {
             return Marker(range: start..<index, kind: .letter(style, upper: body != body.lowercased()), value: Int(lower) - 0x60)
         }
         return nil
+    }
+
+    /// Cheap test before the real parse: within a few units of `start`, a `.` or `)` followed by white space.
+    @inline(__always)
+    private static func mayStartMarker(at start: Int, in units: [UInt16]) -> Bool {
+        let first = units[start]
+        guard isAlphanumericASCII(first) || first == 0x28 || first == 0x2022 || first == 0x2043 || first == 0x25E6 else { return false }
+        var index = start + 1
+        let limit = min(units.count - 1, start + 9)
+        while index < limit {
+            let unit = units[index]
+            if (unit == 0x2E || unit == 0x29), Segmenter.isSpace(units[index + 1]) || (unit == 0x2E && units[index + 1] == 0x29) { return true }
+            if Segmenter.isSpace(unit) && !(index == start + 1 && first >= 0x2022) { return false }
+            index += 1
+        }
+        return false
     }
 
     private static func romanValue(_ text: String) -> Int? {

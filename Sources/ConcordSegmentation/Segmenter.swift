@@ -70,11 +70,18 @@ public final class Segmenter {
     /// `lineBreaksEndSentences` false (hard-wrapped prose), a line break is
     /// only a space.
     public func sentences(in text: String, lineBreaksEndSentences: Bool = true) throws -> [Range<Int>] {
+        try split(text, lineBreaksEndSentences: lineBreaksEndSentences).map(\.range)
+    }
+
+    /// The sentences of `text` with their scalar ranges and their text.
+    public func split(_ text: String, lineBreaksEndSentences: Bool = true) throws -> [(range: Range<Int>, text: String)] {
         let utf16 = UTF16Text(text)
         let units = utf16.units
         guard !units.isEmpty else { return [] }
+        if units.count == 1 || (units.count < 4 && !units.contains(where: Self.isTerminal)) {
+            return SegmentTrimmer.trim(0..<units.count, in: units).map { [(utf16.scalarOffset(ofUTF16: $0.lowerBound)..<utf16.scalarOffset(ofUTF16: $0.upperBound), Self.string(units, $0))] } ?? []
+        }
         subject.set(units)
-        for rule in rules { try rule.attach(subject) }
 
         var candidates: [Int: Candidate] = [:]
         let proposed: [(offset: Int, status: Int32)]
@@ -115,7 +122,8 @@ public final class Segmenter {
         // Patterns ICU does not see as sentence ends: footnote calls after a full
         // stop ("martyr.[1] The", "consultation.11 12 Take") and a broken-off
         // quotation ("sir--\" The").
-        for pattern in extraBreakPatterns {
+        let hints = ExtraBreakHints(units)
+        for (pattern, needed) in zip(extraBreakPatterns, [hints.bracketAfterStop, hints.digitAfterStop, hints.doubleHyphen]) where needed {
             for match in try pattern.allUTF16Matches(subject: subject) where match.upperBound < units.count {
                 candidates[match.upperBound, default: Candidate()].proposedByICU = true
             }
@@ -144,6 +152,8 @@ public final class Segmenter {
             if let quoteDepth, quoteDepth[position] > 0 { continue }
             var decision: Bool?
             for rule in rules {
+                // Matchers get the paragraph only when a rule is first tried on it.
+                try rule.attach(subject)
                 if try rule.matches(at: position, windowStart: max(0, position - window)) {
                     decision = rule.isBreak
                     break
@@ -161,7 +171,41 @@ public final class Segmenter {
             start = end
         }
         pieces = SegmentTrimmer.droppingPageNumbers(pieces, in: units)
-        return pieces.map { utf16.scalarOffset(ofUTF16: $0.lowerBound)..<utf16.scalarOffset(ofUTF16: $0.upperBound) }
+        // Slice the original string (a copy of its UTF-8) rather than transcode UTF-16 back.
+        let view = text.utf16
+        var cursor = view.startIndex
+        var cursorOffset = 0
+        return pieces.map { piece in
+            let lower = view.index(cursor, offsetBy: piece.lowerBound - cursorOffset)
+            let upper = view.index(lower, offsetBy: piece.count)
+            cursor = upper
+            cursorOffset = piece.upperBound
+            return (utf16.scalarOffset(ofUTF16: piece.lowerBound)..<utf16.scalarOffset(ofUTF16: piece.upperBound), String(text[lower..<upper]))
+        }
+    }
+
+    /// The text of a UTF-16 range (through a buffer pointer: the fast transcoding path).
+    static func string(_ units: [UInt16], _ range: Range<Int>) -> String {
+        units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+    }
+
+    /// Which of the extra break patterns could match at all (cheap scans that spare ICU the search).
+    private struct ExtraBreakHints {
+        var bracketAfterStop = false
+        var digitAfterStop = false
+        var doubleHyphen = false
+
+        init(_ units: [UInt16]) {
+            var previous: UInt16 = 0
+            for unit in units {
+                if previous == 0x2E || previous == 0x3F || previous == 0x21 {
+                    if unit == 0x5B { bracketAfterStop = true }
+                    if unit >= 0x30 && unit <= 0x39 { digitAfterStop = true }
+                }
+                if previous == 0x2D && unit == 0x2D { doubleHyphen = true }
+                previous = unit
+            }
+        }
     }
 
     private struct Candidate {

@@ -8,12 +8,11 @@ public struct UTF16Text: Sendable {
     private let scalarOffsets: [Int32]?
 
     public init(_ string: String) {
-        var units: [UInt16] = []
-        units.reserveCapacity(string.utf8.count)
-        units.append(contentsOf: string.utf16)
+        let units = Array(string.utf16)
         self.units = units
-        let scalarCount = string.unicodeScalars.count
-        if scalarCount == units.count {
+        // Surrogates are the only way UTF-16 and scalar offsets differ.
+        let hasSurrogates = units.withUnsafeBufferPointer { buffer in buffer.contains { $0 & 0xF800 == 0xD800 } }
+        if !hasSurrogates {
             scalarOffsets = nil
         } else {
             var offsets = [Int32]()

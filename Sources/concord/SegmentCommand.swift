@@ -60,18 +60,28 @@ struct SegmentCommand: ParsableCommand {
         let language = LanguageTag(lang ?? "und")
         let segmenter = try Segmenter(ruleSet: ruleSet, language: language, quotations: quotes == .keep ? .keep : .split)
         let document = try DocumentSegmentation.readDocument(path: file ?? "-", format: inputFormat.flatMap { DocumentFormat(rawValue: $0.rawValue) })
-        let segments = try DocumentSegmentation.segment(document, with: segmenter)
         switch output.effectiveFormat {
         case .json:
+            let segments = try DocumentSegmentation.segment(document, with: segmenter)
             let list: [[String: Any]] = segments.map { ["text": $0.text, "paragraph": $0.paragraph, "start": $0.start, "end": $0.end] }
             StandardStreams.write(try JSONOutput.string(["segments": list]))
         case .text:
-            var out = ""
-            for segment in segments {
+            var out: [UInt8] = []
+            out.reserveCapacity(1 << 20)
+            try DocumentSegmentation.forEachSentence(of: document, with: segmenter) { segment in
                 // One segment per line: a line break inside a sentence is shown as a space.
-                out += segment.text.replacingOccurrences(of: "\n", with: " ") + "\n"
+                let start = out.count
+                out.append(contentsOf: segment.text.utf8)
+                if segment.text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+                    for index in start..<out.count where out[index] == 0x0A || out[index] == 0x0D { out[index] = 0x20 }
+                }
+                out.append(0x0A)
+                if out.count >= 1 << 20 {
+                    FileHandle.standardOutput.write(Data(out))
+                    out.removeAll(keepingCapacity: true)
+                }
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            FileHandle.standardOutput.write(Data(out))
         }
     }
 }

@@ -53,17 +53,29 @@ public enum DocumentSegmentation {
 
     /// The sentences of every paragraph, in order.
     public static func segment(_ document: TextDocument, with segmenter: Segmenter) throws -> [SentenceSegment] {
-        let scalars = Array(document.text.unicodeScalars)
         var result: [SentenceSegment] = []
+        try forEachSentence(of: document, with: segmenter) { result.append($0) }
+        return result
+    }
+
+    /// Hands each sentence over as it is found (constant memory beyond the document).
+    public static func forEachSentence(of document: TextDocument, with segmenter: Segmenter,
+                                       _ body: (SentenceSegment) throws -> Void) throws {
+        let scalars = document.text.unicodeScalars
+        // Walk the text once: paragraph ranges come in order.
+        var cursor = scalars.startIndex
+        var cursorOffset = 0
         for (index, paragraph) in document.paragraphs.enumerated() {
-            let text = String(String.UnicodeScalarView(scalars[paragraph.range]))
-            for range in try segmenter.sentences(in: text, lineBreaksEndSentences: !paragraph.isWrapped) {
-                let start = paragraph.range.lowerBound + range.lowerBound
-                let end = paragraph.range.lowerBound + range.upperBound
-                result.append(SentenceSegment(text: String(String.UnicodeScalarView(scalars[start..<end])),
-                                              paragraph: index, start: start, end: end))
+            let start = scalars.index(cursor, offsetBy: paragraph.range.lowerBound - cursorOffset)
+            let end = scalars.index(start, offsetBy: paragraph.range.count)
+            cursor = end
+            cursorOffset = paragraph.range.upperBound
+            let text = String(scalars[start..<end])
+            for sentence in try segmenter.split(text, lineBreaksEndSentences: !paragraph.isWrapped) {
+                try body(SentenceSegment(text: sentence.text, paragraph: index,
+                                         start: paragraph.range.lowerBound + sentence.range.lowerBound,
+                                         end: paragraph.range.lowerBound + sentence.range.upperBound))
             }
         }
-        return result
     }
 }

@@ -4,57 +4,83 @@ import ConcordModel
 /// breaks (press releases use both). A block of lines that is only wrapped
 /// (long lines that do not end in sentence punctuation) stays one paragraph.
 public enum PlainTextReader {
-    public static func read(_ text: String) -> TextDocument {
-        let scalars = Array(text.unicodeScalars)
-        // Lines as scalar ranges, without their line terminators.
-        var lines: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index < scalars.count {
-            let value = scalars[index].value
-            if value == 0x0A || value == 0x0D || value == 0x2028 || value == 0x2029 {
-                lines.append(start..<index)
-                if value == 0x0D, index + 1 < scalars.count, scalars[index + 1].value == 0x0A { index += 1 }
-                start = index + 1
-            }
-            index += 1
-        }
-        if start < scalars.count { lines.append(start..<scalars.count) }
+    /// A line: its scalar range, and whether it holds only white space.
+    private struct Line {
+        var range: Range<Int>
+        var isBlank: Bool
+        /// Scalar offsets of the first and last non-space scalars (trimmed range).
+        var trimmed: Range<Int>
+        var lastScalar: Unicode.Scalar?
+    }
 
-        func isBlank(_ line: Range<Int>) -> Bool { line.allSatisfy { scalars[$0].properties.isWhitespace } }
+    public static func read(_ text: String) -> TextDocument {
+        var lines: [Line] = []
+        var lineStart = 0
+        var position = 0
+        var firstContent: Int?
+        var lastContentEnd = 0
+        var lastScalar: Unicode.Scalar?
+        var previousWasCR = false
+        func endLine() {
+            let trimmed = firstContent.map { $0..<lastContentEnd } ?? lineStart..<lineStart
+            lines.append(Line(range: lineStart..<position, isBlank: firstContent == nil, trimmed: trimmed, lastScalar: lastScalar))
+            firstContent = nil
+            lastScalar = nil
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0A && previousWasCR {
+                // The LF of a CRLF: the line already ended at the CR.
+                lineStart = position + 1
+                previousWasCR = false
+                position += 1
+                continue
+            }
+            previousWasCR = value == 0x0D
+            if value == 0x0A || value == 0x0D || value == 0x2028 || value == 0x2029 {
+                endLine()
+                lineStart = position + 1
+            } else if !isWhitespace(scalar) {
+                if firstContent == nil { firstContent = position }
+                lastContentEnd = position + 1
+                lastScalar = scalar
+            }
+            position += 1
+        }
+        if lineStart < position { endLine() }
 
         var paragraphs: [TextDocument.Paragraph] = []
-        var block: [Range<Int>] = []
+        var block: [Line] = []
         func flushBlock() {
-            defer { block.removeAll() }
+            defer { block.removeAll(keepingCapacity: true) }
             guard !block.isEmpty else { return }
-            if looksWrapped(block, scalars) {
-                paragraphs.append(.init(range: block.first!.lowerBound..<block.last!.upperBound, isWrapped: true))
+            if looksWrapped(block) {
+                paragraphs.append(.init(range: block.first!.trimmed.lowerBound..<block.last!.trimmed.upperBound, isWrapped: true))
             } else {
-                for line in block { paragraphs.append(.init(range: trimmed(line, scalars))) }
+                for line in block { paragraphs.append(.init(range: line.trimmed)) }
             }
         }
         for line in lines {
-            if isBlank(line) { flushBlock() } else { block.append(line) }
+            if line.isBlank { flushBlock() } else { block.append(line) }
         }
         flushBlock()
         return TextDocument(text: text, paragraphs: paragraphs.filter { !$0.range.isEmpty })
     }
 
-    private static func trimmed(_ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
-        return lower..<upper
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || value == 0x09 || value == 0x0B || value == 0x0C }
+        return scalar.properties.isWhitespace
     }
 
     /// Hard-wrapped prose: most lines are of similar, typical width and end mid-sentence.
-    private static func looksWrapped(_ block: [Range<Int>], _ scalars: [Unicode.Scalar]) -> Bool {
+    private static func looksWrapped(_ block: [Line]) -> Bool {
         guard block.count >= 3 else { return false }
         let inner = block.dropLast()
         let wrapped = inner.filter { line in
-            let width = line.count
-            guard width >= 30 && width <= 100, let last = line.last.map({ scalars[$0] }) else { return false }
+            let width = line.trimmed.count
+            guard width >= 30 && width <= 100, let last = line.lastScalar else { return false }
             return !".!?:;。！？\"”»)".unicodeScalars.contains(last)
         }
         return Double(wrapped.count) >= 0.6 * Double(inner.count)
