@@ -45,8 +45,9 @@ enum ListMarkers {
             let sameKind = { (other: Marker) in other.kind == marker.kind }
             let previous = candidates[..<position].last(where: sameKind)
             let next = candidates[(position + 1)...].first(where: sameKind)
-            let continues = previous.map { $0.value + 1 == marker.value } ?? false
-            let continued = next.map { $0.value == marker.value + 1 } ?? false
+            // A list runs within a line; items on lines of their own open them anyway.
+            let continues = previous.map { $0.value + 1 == marker.value && !hasLineBreak(units, $0.range.upperBound, marker.range.lowerBound) } ?? false
+            let continued = next.map { $0.value == marker.value + 1 && !hasLineBreak(units, marker.range.upperBound, $0.range.lowerBound) } ?? false
             let opensParagraph = marker.range.lowerBound == firstContent || startsLine(marker.range.lowerBound, in: units)
             guard opensParagraph || continues || continued else { continue }
             // "John A. Smith": a capital letter between capitalised words is an initial.
@@ -65,6 +66,11 @@ enum ListMarkers {
         while start > 0, let scalar = Unicode.Scalar(UInt32(units[start - 1])), scalar.properties.isAlphabetic { start -= 1 }
         guard start < position, let first = Unicode.Scalar(UInt32(units[start])) else { return false }
         return first.properties.isUppercase
+    }
+
+    private static func hasLineBreak(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        return units[from..<to].contains { Segmenter.isLineBreak($0) }
     }
 
     /// True when only white space separates `index` from the previous line break.
@@ -93,7 +99,7 @@ enum ListMarkers {
         let bodyStart = index
         while index < units.count, isAlphanumericASCII(units[index]), index - bodyStart < 5 { index += 1 }
         guard index > bodyStart, index < units.count else { return nil }
-        let body = String(decoding: units[bodyStart..<index], as: UTF16.self)
+        let bodyEnd = index
         // Punctuation after the body.
         var punctuation = ""
         if parenthesised {
@@ -115,16 +121,19 @@ enum ListMarkers {
         }
         guard index < units.count, Segmenter.isSpace(units[index]) else { return nil }
         let style = (parenthesised ? "(" : "") + punctuation
-        if body.allSatisfy(\.isNumber), body.count <= 2, let value = Int(body) {
+        let body = units[bodyStart..<bodyEnd]
+        if body.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            guard body.count <= 2 else { return nil }
+            let value = body.reduce(0) { $0 * 10 + Int($1 - 0x30) }
             return Marker(range: start..<index, kind: .number(style), value: value)
         }
-        if let value = romanValue(body.lowercased()), body.count > 1 || "ivx".contains(body.lowercased()) && parenthesised {
-            let upper = body == body.uppercased()
+        let lower = body.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        let upper = body.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        if let value = romanValue(lower), body.count > 1 || (parenthesised && [0x69, 0x76, 0x78].contains(lower[0])) {
             return Marker(range: start..<index, kind: .roman(style, upper: upper), value: value)
         }
-        if body.count == 1, let scalar = body.unicodeScalars.first, scalar.properties.isAlphabetic {
-            let lower = body.lowercased().unicodeScalars.first!.value
-            return Marker(range: start..<index, kind: .letter(style, upper: body != body.lowercased()), value: Int(lower) - 0x60)
+        if body.count == 1, lower[0] >= 0x61 && lower[0] <= 0x7A {
+            return Marker(range: start..<index, kind: .letter(style, upper: upper), value: Int(lower[0]) - 0x60)
         }
         return nil
     }
@@ -145,9 +154,23 @@ enum ListMarkers {
         return false
     }
 
-    private static func romanValue(_ text: String) -> Int? {
-        let values = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12]
-        return values[text]
+    /// i … xii as list numbers.
+    private static func romanValue(_ lower: [UInt16]) -> Int? {
+        switch lower {
+        case [0x69]: return 1
+        case [0x69, 0x69]: return 2
+        case [0x69, 0x69, 0x69]: return 3
+        case [0x69, 0x76]: return 4
+        case [0x76]: return 5
+        case [0x76, 0x69]: return 6
+        case [0x76, 0x69, 0x69]: return 7
+        case [0x76, 0x69, 0x69, 0x69]: return 8
+        case [0x69, 0x78]: return 9
+        case [0x78]: return 10
+        case [0x78, 0x69]: return 11
+        case [0x78, 0x69, 0x69]: return 12
+        default: return nil
+        }
     }
 
     private static func isAlphanumericASCII(_ unit: UInt16) -> Bool {

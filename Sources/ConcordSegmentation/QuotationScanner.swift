@@ -3,7 +3,7 @@ enum QuotationScanner {
     /// depth[i] > 0 when position i (UTF-16) lies inside a matched quotation or
     /// bracket. A mark that never finds its partner (an apostrophe in "'round",
     /// a quotation left open) is ignored rather than holding the rest hostage.
-    static func depths(_ units: [UInt16]) -> [Int] {
+    static func depths(_ units: [UInt16], resetsAtLineBreaks: Bool = false) -> [Int] {
         func isLetter(_ index: Int) -> Bool {
             guard index >= 0, index < units.count, let scalar = Unicode.Scalar(UInt32(units[index])) else { return false }
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
@@ -27,7 +27,7 @@ enum QuotationScanner {
         }
         for (index, unit) in units.enumerated() {
             // A blank line ends every quotation: marks never pair across paragraphs.
-            if unit == 0x0A, stack.count > 0, isBlankLineAhead(index) { stack.removeAll() }
+            if unit == 0x0A, stack.count > 0, resetsAtLineBreaks || isBlankLineAhead(index) { stack.removeAll() }
             switch unit {
             case 0x201C, 0x201E: stack.append((0x201C, index))      // “ „
             case 0x201D: close(0x201C, at: index)                    // ”

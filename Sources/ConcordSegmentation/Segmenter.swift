@@ -75,15 +75,29 @@ public final class Segmenter {
 
     /// The sentences of `text` with their scalar ranges and their text.
     public func split(_ text: String, lineBreaksEndSentences: Bool = true) throws -> [(range: Range<Int>, text: String)] {
-        let utf16 = UTF16Text(text)
+        var text = text
+        return try text.withUTF8 { bytes in
+            let converted = UTF8ToUTF16(bytes)
+            return try split(utf8: bytes, converted: converted, lineBreaksEndSentences: lineBreaksEndSentences)
+        }
+    }
+
+    private func split(utf8 bytes: UnsafeBufferPointer<UInt8>, converted: UTF8ToUTF16,
+                       lineBreaksEndSentences: Bool) throws -> [(range: Range<Int>, text: String)] {
+        let utf16 = UTF16Text(units: converted.units)
         let units = utf16.units
+        let utf8Offsets = converted.utf8Offsets
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(utf8Offsets[range.lowerBound])..<Int(utf8Offsets[range.upperBound])]), as: UTF8.self)
+        }
         guard !units.isEmpty else { return [] }
         if units.count == 1 || (units.count < 4 && !units.contains(where: Self.isTerminal)) {
-            return SegmentTrimmer.trim(0..<units.count, in: units).map { [(utf16.scalarOffset(ofUTF16: $0.lowerBound)..<utf16.scalarOffset(ofUTF16: $0.upperBound), Self.string(units, $0))] } ?? []
+            return SegmentTrimmer.trim(0..<units.count, in: units).map { [(utf16.scalarOffset(ofUTF16: $0.lowerBound)..<utf16.scalarOffset(ofUTF16: $0.upperBound), string($0))] } ?? []
         }
         subject.set(units)
 
-        var candidates: [Int: Candidate] = [:]
+        // One flag byte per position: 1 candidate, 2 proposed by ICU, 4 hard break.
+        var flags = [UInt8](repeating: 0, count: units.count + 1)
         let proposed: [(offset: Int, status: Int32)]
         do {
             proposed = try boundaries.boundaries(in: utf16)
@@ -98,24 +112,31 @@ public final class Segmenter {
                 position -= 1
             }
             if position == 0 { continue }
-            candidates[position, default: Candidate()].proposedByICU = true
-            if hard && lineBreaksEndSentences { candidates[position, default: Candidate()].hard = true }
+            flags[position] |= 3
+            if hard && lineBreaksEndSentences { flags[position] |= 4 }
         }
         // After every run of sentence punctuation (and its closing marks), rules may break too.
         var index = 0
         while index < units.count {
+            // Fast path: letters and most punctuation are neither sentence ends nor line breaks.
+            if units[index] >= 0x40 && units[index] < 0x0600 {
+                index += 1
+                continue
+            }
             guard Self.isTerminal(units[index]) else {
                 if lineBreaksEndSentences, Self.isLineBreak(units[index]) {
                     var position = index
                     while position > 0, Self.isSpace(units[position - 1]) { position -= 1 }
-                    if position > 0 { candidates[position, default: Candidate()].hard = true }
+                    if position > 0 { flags[position] |= 5 }
                 }
                 index += 1
                 continue
             }
             var end = index + 1
             while end < units.count, Self.isTerminal(units[end]) || Self.isClosing(units[end]) { end += 1 }
-            if candidates[end] == nil { candidates[end] = Candidate() }
+            // Rules are tried where a sentence could end: before white space, the end,
+            // a capital or CJK text. Inside "3.5" or "A/70/123.b" nothing ends.
+            if end < units.count, Self.mayFollowSentenceEnd(units[end]) { flags[end] |= 1 }
             index = end
         }
 
@@ -123,9 +144,12 @@ public final class Segmenter {
         // stop ("martyr.[1] The", "consultation.11 12 Take") and a broken-off
         // quotation ("sir--\" The").
         let hints = ExtraBreakHints(units)
-        for (pattern, needed) in zip(extraBreakPatterns, [hints.bracketAfterStop, hints.digitAfterStop, hints.doubleHyphen]) where needed {
-            for match in try pattern.allUTF16Matches(subject: subject) where match.upperBound < units.count {
-                candidates[match.upperBound, default: Candidate()].proposedByICU = true
+        for (pattern, starts) in zip(extraBreakPatterns, [hints.bracketAfterStop, hints.digitAfterStop, hints.doubleHyphen]) where !starts.isEmpty {
+            try pattern.setSubject(pointer: subject.buffer.baseAddress!, count: subject.count)
+            for start in starts where try pattern.matches(at: start) {
+                if let match = try pattern.range(ofGroup: 0), match.upperBound < units.count {
+                    flags[match.upperBound] |= 3
+                }
             }
         }
 
@@ -137,13 +161,13 @@ public final class Segmenter {
             protected.append(marker.range.lowerBound + 1..<end + 1)
             var position = marker.range.lowerBound
             while position > 0, Self.isSpace(units[position - 1]) { position -= 1 }
-            if position > 0 { candidates[position, default: Candidate()].hard = true }
+            if position > 0 { flags[position] |= 5 }
         }
 
         let quoteDepth = quotations == .keep ? QuotationScanner.depths(units) : nil
         var breaks: [Int] = []
-        for position in candidates.keys.sorted() where position < units.count {
-            let candidate = candidates[position]!
+        for position in 1..<max(1, units.count) where flags[position] != 0 {
+            let candidate = Candidate(proposedByICU: flags[position] & 2 != 0, hard: flags[position] & 4 != 0)
             if candidate.hard {
                 breaks.append(position)
                 continue
@@ -151,7 +175,9 @@ public final class Segmenter {
             if protected.contains(where: { $0.contains(position) }) { continue }
             if let quoteDepth, quoteDepth[position] > 0 { continue }
             var decision: Bool?
-            for rule in rules {
+            let previous = units[position - 1]
+            let next = units[position]
+            for rule in rules where rule.mayMatch(before: previous, after: next) {
                 // Matchers get the paragraph only when a rule is first tried on it.
                 try rule.attach(subject)
                 if try rule.matches(at: position, windowStart: max(0, position - window)) {
@@ -171,16 +197,9 @@ public final class Segmenter {
             start = end
         }
         pieces = SegmentTrimmer.droppingPageNumbers(pieces, in: units)
-        // Slice the original string (a copy of its UTF-8) rather than transcode UTF-16 back.
-        let view = text.utf16
-        var cursor = view.startIndex
-        var cursorOffset = 0
+        // Cut the sentences out of the original UTF-8 rather than transcode UTF-16 back.
         return pieces.map { piece in
-            let lower = view.index(cursor, offsetBy: piece.lowerBound - cursorOffset)
-            let upper = view.index(lower, offsetBy: piece.count)
-            cursor = upper
-            cursorOffset = piece.upperBound
-            return (utf16.scalarOffset(ofUTF16: piece.lowerBound)..<utf16.scalarOffset(ofUTF16: piece.upperBound), String(text[lower..<upper]))
+            (utf16.scalarOffset(ofUTF16: piece.lowerBound)..<utf16.scalarOffset(ofUTF16: piece.upperBound), string(piece))
         }
     }
 
@@ -189,21 +208,25 @@ public final class Segmenter {
         units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
     }
 
-    /// Which of the extra break patterns could match at all (cheap scans that spare ICU the search).
+    /// Where the extra break patterns could start (a cheap scan, so ICU only tries there).
     private struct ExtraBreakHints {
-        var bracketAfterStop = false
-        var digitAfterStop = false
-        var doubleHyphen = false
+        var bracketAfterStop: [Int] = []
+        var digitAfterStop: [Int] = []
+        var doubleHyphen: [Int] = []
 
         init(_ units: [UInt16]) {
-            var previous: UInt16 = 0
-            for unit in units {
-                if previous == 0x2E || previous == 0x3F || previous == 0x21 {
-                    if unit == 0x5B { bracketAfterStop = true }
-                    if unit >= 0x30 && unit <= 0x39 { digitAfterStop = true }
+            units.withUnsafeBufferPointer { buffer in
+                guard buffer.count > 1 else { return }
+                for index in 1..<buffer.count {
+                    let unit = buffer[index]
+                    guard unit == 0x5B || unit == 0x2D || (unit >= 0x30 && unit <= 0x39) else { continue }
+                    let previous = buffer[index - 1]
+                    if previous == 0x2E || previous == 0x3F || previous == 0x21 {
+                        if unit == 0x5B { bracketAfterStop.append(index - 1) } else if unit != 0x2D { digitAfterStop.append(index - 1) }
+                    } else if previous == 0x2D && unit == 0x2D {
+                        doubleHyphen.append(index - 1)
+                    }
                 }
-                if previous == 0x2D && unit == 0x2D { doubleHyphen = true }
-                previous = unit
             }
         }
     }
@@ -211,6 +234,14 @@ public final class Segmenter {
     private struct Candidate {
         var proposedByICU = false
         var hard = false
+    }
+
+    static func mayFollowSentenceEnd(_ unit: UInt16) -> Bool {
+        if unit < 0x80 {
+            return unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || (unit >= 0x41 && unit <= 0x5A)
+                || unit == 0x22 || unit == 0x27 || unit == 0x28 || unit == 0x5B || unit == 0x2D || unit == 0x2E
+        }
+        return true
     }
 
     static func isSpace(_ unit: UInt16) -> Bool {

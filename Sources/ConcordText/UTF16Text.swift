@@ -8,7 +8,11 @@ public struct UTF16Text: Sendable {
     private let scalarOffsets: [Int32]?
 
     public init(_ string: String) {
-        let units = Array(string.utf16)
+        self.init(units: Array(string.utf16))
+    }
+
+    /// Text already in UTF-16 code units.
+    public init(units: [UInt16]) {
         self.units = units
         // Surrogates are the only way UTF-16 and scalar offsets differ.
         let hasSurrogates = units.withUnsafeBufferPointer { buffer in buffer.contains { $0 & 0xF800 == 0xD800 } }
@@ -40,5 +44,60 @@ public struct UTF16Text: Sendable {
     public func scalarOffset(ofUTF16 offset: Int) -> Int {
         guard let map = scalarOffsets else { return offset }
         return Int(map[offset])
+    }
+}
+
+/// UTF-8 to UTF-16 in one pass, keeping where each UTF-16 unit came from in
+/// the UTF-8, so that ranges found by ICU can be cut out of the original
+/// bytes without transcoding back.
+public struct UTF8ToUTF16 {
+    public let units: [UInt16]
+    /// utf8Offsets[i] is the UTF-8 offset of UTF-16 unit i (count + 1 entries).
+    public let utf8Offsets: [Int32]
+
+    /// Converts valid UTF-8 (a Swift string's bytes).
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var units = [UInt16]()
+        var offsets = [Int32]()
+        units.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                units.append(UInt16(byte))
+                offsets.append(Int32(index))
+                index += 1
+                continue
+            }
+            var scalar: UInt32
+            let length: Int
+            if byte < 0xE0 {
+                scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                length = 2
+            } else if byte < 0xF0 {
+                scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                length = 3
+            } else {
+                scalar = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                length = 4
+            }
+            if scalar >= 0x10000 {
+                scalar -= 0x10000
+                units.append(UInt16(0xD800 + (scalar >> 10)))
+                units.append(UInt16(0xDC00 + (scalar & 0x3FF)))
+                offsets.append(Int32(index))
+                offsets.append(Int32(index))
+            } else {
+                units.append(UInt16(scalar))
+                offsets.append(Int32(index))
+            }
+            index += length
+        }
+        offsets.append(Int32(count))
+        self.units = units
+        utf8Offsets = offsets
     }
 }

@@ -72,8 +72,8 @@ struct SegmentCommand: ParsableCommand {
                 // One segment per line: a line break inside a sentence is shown as a space.
                 let start = out.count
                 out.append(contentsOf: segment.text.utf8)
-                if segment.text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-                    for index in start..<out.count where out[index] == 0x0A || out[index] == 0x0D { out[index] = 0x20 }
+                out.withUnsafeMutableBufferPointer { buffer in
+                    for index in start..<buffer.count where buffer[index] == 0x0A || buffer[index] == 0x0D { buffer[index] = 0x20 }
                 }
                 out.append(0x0A)
                 if out.count >= 1 << 20 {

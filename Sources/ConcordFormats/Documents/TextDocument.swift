@@ -8,10 +8,13 @@ public struct TextDocument: Sendable {
         public var range: Range<Int>
         /// True when line breaks inside the paragraph only wrap it (they do not end sentences).
         public var isWrapped: Bool
+        /// The same range in UTF-8 bytes of `text`, when the reader knows it (a fast way to cut it out).
+        public var utf8Range: Range<Int>?
 
-        public init(range: Range<Int>, isWrapped: Bool = false) {
+        public init(range: Range<Int>, isWrapped: Bool = false, utf8Range: Range<Int>? = nil) {
             self.range = range
             self.isWrapped = isWrapped
+            self.utf8Range = utf8Range
         }
     }
 
