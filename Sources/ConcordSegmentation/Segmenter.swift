@@ -116,6 +116,8 @@ public final class Segmenter {
             if hard && lineBreaksEndSentences { flags[position] |= 4 }
         }
         // After every run of sentence punctuation (and its closing marks), rules may break too.
+        // The same pass notes where the extra break patterns below could start.
+        var hints = ExtraBreakHints()
         var index = 0
         while index < units.count {
             // Fast path: letters and most punctuation are neither sentence ends nor line breaks.
@@ -124,6 +126,7 @@ public final class Segmenter {
                 continue
             }
             guard Self.isTerminal(units[index]) else {
+                if units[index] == 0x2D, index + 1 < units.count, units[index + 1] == 0x2D { hints.doubleHyphen.append(index) }
                 if lineBreaksEndSentences, Self.isLineBreak(units[index]) {
                     var position = index
                     while position > 0, Self.isSpace(units[position - 1]) { position -= 1 }
@@ -131,6 +134,10 @@ public final class Segmenter {
                 }
                 index += 1
                 continue
+            }
+            if index + 1 < units.count, units[index] == 0x2E || units[index] == 0x3F || units[index] == 0x21 {
+                let next = units[index + 1]
+                if next == 0x5B { hints.bracketAfterStop.append(index) } else if next >= 0x30 && next <= 0x39 { hints.digitAfterStop.append(index) }
             }
             var end = index + 1
             while end < units.count, Self.isTerminal(units[end]) || Self.isClosing(units[end]) { end += 1 }
@@ -143,7 +150,6 @@ public final class Segmenter {
         // Patterns ICU does not see as sentence ends: footnote calls after a full
         // stop ("martyr.[1] The", "consultation.11 12 Take") and a broken-off
         // quotation ("sir--\" The").
-        let hints = ExtraBreakHints(units)
         for (pattern, starts) in zip(extraBreakPatterns, [hints.bracketAfterStop, hints.digitAfterStop, hints.doubleHyphen]) where !starts.isEmpty {
             try pattern.setSubject(pointer: subject.buffer.baseAddress!, count: subject.count)
             for start in starts where try pattern.matches(at: start) {
@@ -208,27 +214,12 @@ public final class Segmenter {
         units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
     }
 
-    /// Where the extra break patterns could start (a cheap scan, so ICU only tries there).
+    /// Where the extra break patterns could start (noted during the punctuation scan, so ICU only tries there).
     private struct ExtraBreakHints {
         var bracketAfterStop: [Int] = []
         var digitAfterStop: [Int] = []
         var doubleHyphen: [Int] = []
 
-        init(_ units: [UInt16]) {
-            units.withUnsafeBufferPointer { buffer in
-                guard buffer.count > 1 else { return }
-                for index in 1..<buffer.count {
-                    let unit = buffer[index]
-                    guard unit == 0x5B || unit == 0x2D || (unit >= 0x30 && unit <= 0x39) else { continue }
-                    let previous = buffer[index - 1]
-                    if previous == 0x2E || previous == 0x3F || previous == 0x21 {
-                        if unit == 0x5B { bracketAfterStop.append(index - 1) } else if unit != 0x2D { digitAfterStop.append(index - 1) }
-                    } else if previous == 0x2D && unit == 0x2D {
-                        doubleHyphen.append(index - 1)
-                    }
-                }
-            }
-        }
     }
 
     private struct Candidate {

@@ -57,46 +57,56 @@ public struct UTF8ToUTF16 {
 
     /// Converts valid UTF-8 (a Swift string's bytes).
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var units = [UInt16]()
-        var offsets = [Int32]()
-        units.reserveCapacity(bytes.count)
-        offsets.reserveCapacity(bytes.count + 1)
-        var index = 0
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                units.append(UInt16(byte))
-                offsets.append(Int32(index))
-                index += 1
-                continue
+        var produced = 0
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        let units = [UInt16](unsafeUninitializedCapacity: count) { unitBuffer, initialized in
+            offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+                var index = 0
+                var out = 0
+                while index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        unitBuffer[out] = UInt16(byte)
+                        offsetBuffer[out] = Int32(index)
+                        out += 1
+                        index += 1
+                        continue
+                    }
+                    var scalar: UInt32
+                    let length: Int
+                    if byte < 0xE0 {
+                        scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        length = 2
+                    } else if byte < 0xF0 {
+                        scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        length = 3
+                    } else {
+                        scalar = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        length = 4
+                    }
+                    if scalar >= 0x10000 {
+                        scalar -= 0x10000
+                        unitBuffer[out] = UInt16(0xD800 + (scalar >> 10))
+                        unitBuffer[out + 1] = UInt16(0xDC00 + (scalar & 0x3FF))
+                        offsetBuffer[out] = Int32(index)
+                        offsetBuffer[out + 1] = Int32(index)
+                        out += 2
+                    } else {
+                        unitBuffer[out] = UInt16(scalar)
+                        offsetBuffer[out] = Int32(index)
+                        out += 1
+                    }
+                    index += length
+                }
+                offsetBuffer[out] = Int32(count)
+                produced = out
             }
-            var scalar: UInt32
-            let length: Int
-            if byte < 0xE0 {
-                scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                length = 2
-            } else if byte < 0xF0 {
-                scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                length = 3
-            } else {
-                scalar = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                length = 4
-            }
-            if scalar >= 0x10000 {
-                scalar -= 0x10000
-                units.append(UInt16(0xD800 + (scalar >> 10)))
-                units.append(UInt16(0xDC00 + (scalar & 0x3FF)))
-                offsets.append(Int32(index))
-                offsets.append(Int32(index))
-            } else {
-                units.append(UInt16(scalar))
-                offsets.append(Int32(index))
-            }
-            index += length
+            initialized = produced
         }
-        offsets.append(Int32(count))
+        // UTF-16 never needs more units than UTF-8 has bytes.
+        offsets.removeSubrange((produced + 1)...)
         self.units = units
         utf8Offsets = offsets
     }

@@ -43,9 +43,12 @@ public enum DocumentSegmentation {
         }
         let resolved = format ?? DocumentFormat(path: path) ?? .txt
         if resolved == .html { return try HTMLTextReader.read(Array(data), fileName: path) }
-        var bytes = Array(data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        let decoded: String? = data.withUnsafeBytes { raw in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            return String(validating: bytes, as: UTF8.self)
+        }
+        guard let text = decoded else {
             throw FormatError.badTable(file: path, line: 1, column: 1, message: "not UTF-8 text; save the document as UTF-8")
         }
         return resolved == .md ? MarkdownTextReader.read(text) : PlainTextReader.read(text)
