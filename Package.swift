@@ -38,10 +38,11 @@ let package = Package(
         // MARK: Domain
         .target(name: "ConcordModel"),
         .target(name: "ConcordSegmentation", dependencies: ["ConcordModel", "ConcordText"]),
+        .target(name: "ConcordTerminology", dependencies: ["ConcordModel", "ConcordText"]),
         .target(name: "ConcordFormats", dependencies: ["ConcordModel", "ConcordXML", "ConcordText"]),
         .target(
             name: "Concord",
-            dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML", "ConcordSegmentation"],
+            dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML", "ConcordSegmentation", "ConcordTerminology"],
             resources: [.copy("Resources/default.srx")]
         ),
         .executableTarget(
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "ConcordTextTests", dependencies: ["ConcordText"]),
         .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
         .testTarget(name: "ConcordFormatsTests", dependencies: ["ConcordFormats", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordTerminologyTests", dependencies: ["ConcordTerminology", "ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ConcordSegmentationTests", dependencies: ["ConcordSegmentation", "ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
         .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport", "concord"]),

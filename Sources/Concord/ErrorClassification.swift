@@ -1,5 +1,6 @@
 import ConcordFormats
 import ConcordModel
+import ConcordSegmentation
 import ConcordText
 import ConcordXML
 
@@ -19,6 +20,7 @@ public enum ErrorClassification {
             }
         case let error as WorkflowError: return error.exitStatus
         case is TextError: return .dataError
+        case is SegmentationError: return .dataError
         default: return .ioError
         }
     }

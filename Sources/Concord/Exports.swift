@@ -2,3 +2,4 @@
 // it re-exports the value types its API speaks in.
 @_exported import ConcordFormats
 @_exported import ConcordModel
+@_exported import ConcordTerminology

@@ -121,7 +121,7 @@ public enum TBXReader {
     private static func apply(category: String, value: String, to scope: Scope, concept: inout Concept?, term: inout Term?) {
         let trimmed = value.trimmingCharacters(in: " \n\t\r")
         switch category {
-        case "administrativeStatus", "normativeAuthorization":
+        case "administrativeStatus", "normativeAuthorization", "usageStatus":
             if let status = TermStatus(tbx: trimmed) { term?.status = status }
         case "termType":
             term?.type = TermType(tbx: trimmed)

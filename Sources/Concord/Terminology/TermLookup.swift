@@ -1,0 +1,51 @@
+import ConcordFormats
+import ConcordModel
+import ConcordSegmentation
+import ConcordTerminology
+import Foundation
+
+/// One segment with the glossary terms found in it.
+public struct SegmentTerms: Sendable {
+    public var index: Int
+    public var text: String
+    public var hits: [TermHit]
+}
+
+/// `concord terms` and `concord glossary`: glossaries in, terms found and suggested out.
+public enum TermLookup {
+    /// Reads every glossary (format by extension).
+    public static func glossaries(_ paths: [String]) throws -> [Glossary] {
+        try paths.map { path in
+            guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
+            return try GlossaryFile.read(path: path)
+        }
+    }
+
+    /// The segments of a document: one per line when `presegmented`, else Concord's sentence segmentation.
+    public static func segments(path: String, language: LanguageTag, presegmented: Bool, format: DocumentFormat? = nil) throws -> [String] {
+        if presegmented {
+            let data: Data
+            if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
+                guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw FormatError.badTable(file: path, line: 1, column: 1, message: "not UTF-8 text; save the file as UTF-8")
+            }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+            if lines.last == "" { lines.removeLast() }
+            return lines
+        }
+        let document = try DocumentSegmentation.readDocument(path: path, format: format)
+        let segmenter = try Segmenter(ruleSet: DocumentSegmentation.defaultRules(), language: language)
+        return try DocumentSegmentation.segment(document, with: segmenter).map(\.text)
+    }
+
+    /// The terms in each segment.
+    public static func recognize(_ segments: [String], glossaries: [Glossary], language: LanguageTag) throws -> [SegmentTerms] {
+        let recognizer = try TermRecognizer(glossaries: glossaries, language: language)
+        return try segments.enumerated().map { index, text in
+            SegmentTerms(index: index, text: text, hits: try recognizer.hits(in: text))
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import ArgumentParser
+import Concord
+import Foundation
+
+/// `concord glossary ...`: convert, look up, count and check glossaries.
+struct GlossaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossary",
+        abstract: "Convert, look up, count and validate glossaries (TBX 2019/2008, CSV, TSV).",
+        subcommands: [GlossaryConvertCommand.self, GlossaryLookupCommand.self, GlossaryStatsCommand.self, GlossaryValidateCommand.self]
+    )
+}
+
+struct GlossaryConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a glossary; the format comes from each file's extension.",
+        discussion: """
+        .tbx is written as TBX 2019 (TBX-Basic, DCA style) unless --tbx2008 asks for a martif file.
+        CSV/TSV: a header row of language tags plus id, status:<lang>, type:<lang>, subjectField,
+        definition and note columns; several terms in a cell are separated by ;.
+
+        Example:
+          concord glossary convert Glossaries/sco.tbx -o sco.csv
+        """
+    )
+
+    @Argument(help: "The glossary to read (.tbx, .csv, .tsv).")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "The glossary to write (.tbx, .csv, .tsv).")
+    var output: String
+
+    @Flag(help: "Write TBX 2008 (martif) instead of TBX 2019.")
+    var tbx2008 = false
+
+    func run() throws {
+        let glossary = try TermLookup.glossaries([input])[0]
+        try GlossaryFile.write(glossary, to: output, dialect: tbx2008 ? .tbx2008 : .tbx2019)
+        StandardStreams.writeError("\(glossary.concepts.count) concepts written to \(output)")
+    }
+}
+
+struct GlossaryLookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Show the concepts whose terms occur in TERM, with every language's terms.",
+        discussion: "Example:\n  concord glossary lookup \"Совета Безопасности ООН\" --glossary Glossaries/sco.tbx --from ru"
+    )
+
+    @Argument(help: "A term or a phrase that contains terms (inflected forms are fine).")
+    var term: String
+
+    @Option(help: "The glossary (.tbx, .csv, .tsv); repeat for several.")
+    var glossary: [String] = []
+
+    @Option(help: "The language of TERM (default: every language in the glossary).")
+    var from: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if glossary.isEmpty { throw ValidationError("name a glossary with --glossary FILE") }
+    }
+
+    func run() throws {
+        let glossaries = try TermLookup.glossaries(glossary)
+        let languages = from.map { [LanguageTag($0)] } ?? glossaries.flatMap(\.languages).reduce(into: [LanguageTag]()) { if !$0.contains($1) { $0.append($1) } }
+        var found: [(concept: Concept, matched: String)] = []
+        for language in languages {
+            let hits = try TermLookup.recognize([term], glossaries: glossaries, language: language)[0].hits
+            for hit in hits where !found.contains(where: { $0.concept.id == hit.concept.id }) { found.append((hit.concept, hit.text)) }
+        }
+        switch output.effectiveFormat {
+        case .json:
+            let list: [[String: Any]] = found.map { entry in
+                ["concept": entry.concept.id, "matched": entry.matched,
+                 "terms": entry.concept.terms.map { ["lang": $0.language.canonical, "term": $0.text, "status": $0.status.rawValue,
+                                                     "type": $0.type?.rawValue ?? NSNull()] as [String: Any] }]
+            }
+            StandardStreams.write(try JSONOutput.string(["concepts": list]))
+        case .text:
+            if found.isEmpty { StandardStreams.write("no concept found for '\(term)'") }
+            for entry in found {
+                var lines = ["\(entry.concept.id)  (matched '\(entry.matched)')"]
+                for language in entry.concept.languages {
+                    let terms = entry.concept.terms(in: language).map { term in
+                        term.text + (term.status == .preferred ? "" : " (\(term.status.rawValue))") + (term.type.map { " [\($0.rawValue)]" } ?? "")
+                    }
+                    lines.append("  \(language.canonical): \(terms.joined(separator: "; "))")
+                }
+                if let note = entry.concept.note { lines.append("  note: \(note)") }
+                StandardStreams.write(lines.joined(separator: "\n"))
+            }
+        }
+    }
+}
+
+struct GlossaryStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Count concepts, and terms per language, status and type.",
+        discussion: "Example:\n  concord glossary stats Glossaries/sco.tbx --json"
+    )
+
+    @Argument(help: "The glossary (.tbx, .csv, .tsv).")
+    var glossary: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let loaded = try TermLookup.glossaries([glossary])[0]
+        var perLanguage: [String: [String: Int]] = [:]
+        for term in loaded.concepts.flatMap(\.terms) {
+            perLanguage[term.language.canonical, default: [:]]["terms", default: 0] += 1
+            perLanguage[term.language.canonical, default: [:]][term.status.rawValue, default: 0] += 1
+            if let type = term.type { perLanguage[term.language.canonical, default: [:]][type.rawValue, default: 0] += 1 }
+        }
+        switch output.effectiveFormat {
+        case .json:
+            StandardStreams.write(try JSONOutput.string(["concepts": loaded.concepts.count, "languages": perLanguage]))
+        case .text:
+            var lines = ["concepts: \(loaded.concepts.count)"]
+            for language in loaded.languages {
+                let counts = perLanguage[language.canonical] ?? [:]
+                let details = counts.filter { $0.key != "terms" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                lines.append("  \(language.canonical): \(counts["terms"] ?? 0) terms (\(details))")
+            }
+            StandardStreams.write(lines.joined(separator: "\n"))
+        }
+    }
+}
+
+struct GlossaryValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a glossary: duplicate terms, terms in two concepts, concepts without a preferred term.",
+        discussion: "Exit status 1 when it finds errors.\n\nExample:\n  concord glossary validate Glossaries/sco.tbx"
+    )
+
+    @Argument(help: "The glossary (.tbx, .csv, .tsv).")
+    var glossary: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let loaded = try TermLookup.glossaries([glossary])[0]
+        let findings = try GlossaryValidation.validate(loaded, file: glossary)
+        let errors = findings.filter { $0.severity == .error }.count
+        switch output.effectiveFormat {
+        case .json:
+            StandardStreams.write(try JSONOutput.string(["valid": errors == 0, "concepts": loaded.concepts.count, "errors": errors,
+                                                         "warnings": findings.count - errors, "diagnostics": findings.map(DiagnosticPrinter.json)]))
+        case .text:
+            for finding in findings { StandardStreams.write(finding.description) }
+            StandardStreams.write("\(glossary): \(loaded.concepts.count) concepts, \(errors) errors, \(findings.count - errors) warnings")
+        }
+        if errors > 0 { throw CommandFailure(status: .findings) }
+    }
+}

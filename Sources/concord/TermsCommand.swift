@@ -1,0 +1,96 @@
+import ArgumentParser
+import Concord
+import Foundation
+
+struct TermsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "terms",
+        abstract: "Find glossary terms in a document and suggest the standard target terms.",
+        discussion: """
+        Recognition survives inflection (Russian stems, English plurals and possessives), case (but
+        acronyms such as SCO match only as written), line breaks and no-break spaces; Chinese is matched
+        character by character; the longest term wins and no term spans a sentence end.
+
+        Text: one line per segment, each hit as [term → suggestions]. JSON: {"segments": [{"index", "text",
+        "hits": [{"concept", "text", "start", "end", "term", "status", "type", "targets": [{"lang", "term",
+        "status", "type"}]}]}]}, offsets in Unicode scalars into the segment text.
+
+        Example:
+          concord terms release.txt --glossary Glossaries/sco.tbx --from en --to ru
+        """
+    )
+
+    @Argument(help: "The document (.txt, .md, .html); - reads standard input.")
+    var file: String = "-"
+
+    @Option(help: "A glossary (.tbx, .csv, .tsv); repeat for several.")
+    var glossary: [String] = []
+
+    @Option(help: "The document's language.")
+    var from: String
+
+    @Option(help: "The target language for suggestions; without it, every other language.")
+    var to: String?
+
+    @Flag(help: "The input has one segment per line (no sentence segmentation).")
+    var presegmented = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if glossary.isEmpty { throw ValidationError("name a glossary with --glossary FILE (.tbx, .csv or .tsv)") }
+    }
+
+    func run() throws {
+        let source = LanguageTag(from)
+        let glossaries = try TermLookup.glossaries(glossary)
+        let segments = try TermLookup.recognize(try TermLookup.segments(path: file, language: source, presegmented: presegmented),
+                                                glossaries: glossaries, language: source)
+        let targetLanguages: [LanguageTag] = to.map { [LanguageTag($0)] }
+            ?? Array(Set(glossaries.flatMap(\.languages)).filter { !source.matches($0) }).sorted()
+        switch output.effectiveFormat {
+        case .json:
+            let list: [[String: Any]] = segments.map { segment in
+                ["index": segment.index, "text": segment.text, "hits": segment.hits.map { hit in
+                    var object: [String: Any] = ["concept": hit.concept.id, "text": hit.text, "start": hit.range.lowerBound,
+                                                 "end": hit.range.upperBound, "term": hit.term.text, "status": hit.term.status.rawValue]
+                    object["type"] = hit.term.type?.rawValue ?? NSNull()
+                    object["targets"] = targetLanguages.flatMap { language in
+                        hit.suggestions(in: language).map { term -> [String: Any] in
+                            ["lang": term.language.canonical, "term": term.text, "status": term.status.rawValue,
+                             "type": term.type?.rawValue ?? NSNull()]
+                        }
+                    }
+                    return object
+                }]
+            }
+            StandardStreams.write(try JSONOutput.string(["segments": list]))
+        case .text:
+            var out = ""
+            for segment in segments {
+                var line = ""
+                var cursor = segment.text.unicodeScalars.startIndex
+                var offset = 0
+                for hit in segment.hits {
+                    guard hit.range.lowerBound >= offset else { continue }
+                    let start = segment.text.unicodeScalars.index(cursor, offsetBy: hit.range.lowerBound - offset)
+                    let end = segment.text.unicodeScalars.index(start, offsetBy: hit.range.count)
+                    line += String(segment.text.unicodeScalars[cursor..<start])
+                    let suggestions = targetLanguages.flatMap { hit.suggestions(in: $0) }.map(\.text)
+                    var mark = "[" + hit.text
+                    if hit.term.status == .deprecated || hit.term.status == .superseded {
+                        let preferred = hit.concept.suggestions(in: source, forSourceType: nil).first?.text ?? "?"
+                        mark += " (\(hit.term.status.rawValue): use \(preferred))"
+                    }
+                    if !suggestions.isEmpty { mark += " → " + suggestions.joined(separator: " | ") }
+                    line += mark + "]"
+                    cursor = end
+                    offset = hit.range.upperBound
+                }
+                line += String(segment.text.unicodeScalars[cursor...])
+                out += line + "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+}
