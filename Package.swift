@@ -60,7 +60,11 @@ let package = Package(
         .testTarget(name: "ConcordTextTests", dependencies: ["ConcordText"]),
         .testTarget(name: "ConcordModelTests", dependencies: ["ConcordModel"]),
         .testTarget(name: "ConcordFormatsTests", dependencies: ["ConcordFormats", "ConcordTestSupport"]),
-        .testTarget(name: "ConcordTerminologyTests", dependencies: ["ConcordTerminology", "ConcordFormats", "ConcordTestSupport"]),
+        .testTarget(
+            name: "ConcordTerminologyTests",
+            dependencies: ["ConcordTerminology", "ConcordFormats", "ConcordTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "ConcordSegmentationTests", dependencies: ["ConcordSegmentation", "ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
         .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport", "concord"]),

@@ -49,8 +49,13 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
     /// True when this tag, used as a pattern, covers `other`: same language,
     /// and the same script and region where this tag names them.
     public func matches(_ other: LanguageTag) -> Bool {
-        guard language == other.language else { return false }
         if canonical == other.canonical { return true }
+        // Fast path for a bare language tag (the common pattern): "en" covers "en-…".
+        if !canonical.utf8.contains(0x2D) {
+            return other.canonical.utf8.count > canonical.utf8.count && other.canonical.hasPrefix(canonical)
+                && other.canonical.utf8[other.canonical.utf8.index(other.canonical.utf8.startIndex, offsetBy: canonical.utf8.count)] == 0x2D
+        }
+        guard language == other.language else { return false }
         if let script, script != other.script { return false }
         if let region, region != other.region { return false }
         let mine = subtags.dropFirst().filter { $0 != script && $0 != region }

@@ -26,6 +26,7 @@ final class TermNormalizer {
 
     /// The tokens of `text`, with ranges in `text`'s Unicode scalars.
     func tokens(of text: String) throws -> [TermToken] {
+        if let tokens = asciiTokens(text) { return tokens }
         let folded = try folder.fold(text)
         let original = Array(text.unicodeScalars)
         let scalars = Array(folded.text.unicodeScalars)
@@ -53,11 +54,69 @@ final class TermNormalizer {
                 let range = folded.originalRange(of: index..<end)
                 let word = String(String.UnicodeScalarView(scalars[index..<end]))
                 let written = String(String.UnicodeScalarView(original[range.clamped(to: 0..<original.count)]))
-                tokens.append(TermToken(key: normalize(word), acronymKey: Self.isAcronym(written) ? "=" + written : nil, range: range))
+                tokens.append(TermToken(key: normalize(word), acronymKey: Self.isAcronym(written) ? "=" + written : nil, range: range, word: word))
                 index = end
             }
         }
         return tokens
+    }
+
+    /// The same tokens for pure ASCII text, straight from the bytes (folding is
+    /// then only lower-casing, and offsets are byte offsets).
+    private func asciiTokens(_ text: String) -> [TermToken]? {
+        var text = text
+        return text.withUTF8 { bytes -> [TermToken]? in
+            var tokens: [TermToken] = []
+            var index = 0
+            let count = bytes.count
+            func isWordByte(_ byte: UInt8) -> Bool {
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            }
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if isWordByte(byte) {
+                    var end = index + 1
+                    while end < count {
+                        let next = bytes[end]
+                        if next >= 0x80 { return nil }
+                        if isWordByte(next) { end += 1; continue }
+                        if next == 0x27, end + 1 < count, isWordByte(bytes[end + 1]) { end += 2; continue }
+                        break
+                    }
+                    var lower = [UInt8](UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    var capitals = 0
+                    var lowercase = 0
+                    for position in lower.indices {
+                        let value = lower[position]
+                        if value >= 0x41 && value <= 0x5A { lower[position] = value + 0x20; capitals += 1 } else if value >= 0x61 && value <= 0x7A { lowercase += 1 }
+                    }
+                    let word = String(decoding: lower, as: UTF8.self)
+                    let acronym = capitals >= 2 && lowercase == 0 && !lower.contains(0x27)
+                        ? "=" + String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) : nil
+                    tokens.append(TermToken(key: normalize(word), acronymKey: acronym, range: index..<end, word: word))
+                    index = end
+                } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x2D || byte == 0x2F {
+                    index += 1
+                } else {
+                    tokens.append(TermToken(key: String(UnicodeScalar(byte)), acronymKey: nil, range: index..<index + 1))
+                    index += 1
+                }
+            }
+            return tokens
+        }
+    }
+
+    /// Other keys a glossary word may be met under. Snowball's Russian stemmer
+    /// reads a noun in the nominative that ends like a gerund as one
+    /// (`устав` → `уст`, but `уставом` → `устав`): a term word ending in a
+    /// consonant is also indexed under the stem of an inflected form.
+    func alternativeKeys(for word: String) -> [String] {
+        guard language.language == "ru", let stemmer, word.count >= 4, let last = word.last,
+              !"аеёиоуыэюяйь".contains(last), last.isLetter else { return [] }
+        let primary = normalize(word)
+        let inflected = stemmer.stem(word + "а")
+        return inflected != primary && inflected.count >= 3 ? [inflected] : []
     }
 
     /// The comparison key of a folded word.

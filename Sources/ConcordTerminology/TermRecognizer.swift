@@ -7,18 +7,20 @@ import ConcordText
 /// `SCO` is not `sco`), line breaks and no-break spaces, never across a
 /// sentence end. Chinese is matched character by character.
 ///
-/// Not thread-safe (stemmers and caches): one recogniser per thread.
+/// Terms are kept in a token trie: token keys are interned to integers, and
+/// the trie's edges are one integer-keyed table, so a scan does one string
+/// lookup per token of text. Not thread-safe (stemmers and caches): one
+/// recogniser per thread.
 public final class TermRecognizer {
     public let language: LanguageTag
     private let normalizer: TermNormalizer
-    private var nodes: [TrieNode] = [TrieNode()]
-    private var concepts: [Concept] = []
-
-    private struct TrieNode {
-        var children: [String: Int] = [:]
-        /// (concept index, term) ending here.
-        var entries: [(Int, Term)] = []
-    }
+    private var vocabulary: [String: Int32] = [:]
+    /// (node << 32 | key id) → child node.
+    private var edges: [UInt64: Int32] = [:]
+    private var nodeCount: Int32 = 1
+    /// Terms ending at a node: (concept index, index of the term in the concept).
+    private var entries: [Int32: [(Int32, Int32)]] = [:]
+    private let store = ConceptStore()
 
     /// A recogniser for the terms of `language` in every concept of `glossaries`.
     public init(glossaries: [Glossary], language: LanguageTag) throws {
@@ -26,71 +28,116 @@ public final class TermRecognizer {
         normalizer = try TermNormalizer(language: language)
         for glossary in glossaries {
             for concept in glossary.concepts {
-                let conceptIndex = concepts.count
-                concepts.append(concept)
-                for term in concept.terms(in: language) {
-                    try insert(term, concept: conceptIndex)
+                let conceptIndex = store.concepts.count
+                store.concepts.append(concept)
+                for (termIndex, term) in concept.terms.enumerated() where language.matches(term.language) {
+                    try insert(term, concept: Int32(conceptIndex), index: Int32(termIndex))
                 }
             }
         }
     }
 
-    private func insert(_ term: Term, concept: Int) throws {
+    private func intern(_ key: String) -> Int32 {
+        if let id = vocabulary[key] { return id }
+        let id = Int32(vocabulary.count)
+        vocabulary[key] = id
+        return id
+    }
+
+    @inline(__always)
+    private func edge(_ node: Int32, _ key: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: key))
+    }
+
+    private func insert(_ term: Term, concept: Int32, index: Int32) throws {
         let tokens = try normalizer.tokens(of: term.text)
         guard !tokens.isEmpty else { return }
-        var node = 0
-        for token in tokens {
-            // An acronym in a term must be written that way in the text too.
-            let key = token.acronymKey ?? token.key
-            if let next = nodes[node].children[key] {
-                node = next
-            } else {
-                nodes.append(TrieNode())
-                nodes[node].children[key] = nodes.count - 1
-                node = nodes.count - 1
-            }
+        // An acronym in a term must be written that way in the text too; other
+        // words may have alternative keys (a few paths through the trie, at most 16).
+        let choices: [[String]] = tokens.map { token in
+            if let acronym = token.acronymKey { return [acronym] }
+            return [token.key] + normalizer.alternativeKeys(for: token.word)
         }
-        if !nodes[node].entries.contains(where: { $0.0 == concept && $0.1 == term }) {
-            nodes[node].entries.append((concept, term))
+        var paths: [[String]] = [[]]
+        for options in choices {
+            let extended = paths.flatMap { path in options.map { path + [$0] } }
+            paths = extended.count <= 16 ? extended : paths.map { $0 + [options[0]] }
+        }
+        for path in paths {
+            var node: Int32 = 0
+            for part in path {
+                let key = intern(part)
+                if let next = edges[edge(node, key)] {
+                    node = next
+                } else {
+                    edges[edge(node, key)] = nodeCount
+                    node = nodeCount
+                    nodeCount += 1
+                }
+            }
+            var list = entries[node] ?? []
+            if !list.contains(where: { $0.0 == concept }) {
+                list.append((concept, index))
+                entries[node] = list
+            }
         }
     }
 
     /// The number of concepts loaded.
-    public var conceptCount: Int { concepts.count }
+    public var conceptCount: Int { store.concepts.count }
 
     /// Every term in `text`, in text order.
     public func hits(in text: String) throws -> [TermHit] {
         let tokens = try normalizer.tokens(of: text)
+        // Key ids of the text's tokens (-1: no term uses this key).
+        var plain = [Int32](repeating: -1, count: tokens.count)
+        var acronym = [Int32](repeating: -1, count: tokens.count)
+        for (index, token) in tokens.enumerated() {
+            plain[index] = vocabulary[token.key] ?? -1
+            if let key = token.acronymKey { acronym[index] = vocabulary[key] ?? -1 }
+        }
         let scalars = text.unicodeScalars
+        var cursor = scalars.startIndex
+        var cursorOffset = 0
         var result: [TermHit] = []
         var position = 0
+        var frontier: [Int32] = []
+        var next: [Int32] = []
         while position < tokens.count {
+            // Most tokens start no term: check the root before doing more.
+            if (plain[position] < 0 || edges[edge(0, plain[position])] == nil)
+                && (acronym[position] < 0 || edges[edge(0, acronym[position])] == nil) {
+                position += 1
+                continue
+            }
             // Longest match starting here; a token may follow the trie by its plain or its acronym key.
-            var best: (end: Int, node: Int)?
-            var frontier = [0]
+            var best: (end: Int, node: Int32)?
+            frontier.removeAll(keepingCapacity: true)
+            frontier.append(0)
             var index = position
             while index < tokens.count, !frontier.isEmpty {
-                var next: [Int] = []
+                next.removeAll(keepingCapacity: true)
                 for node in frontier {
-                    if let child = nodes[node].children[tokens[index].key] { next.append(child) }
-                    if let acronym = tokens[index].acronymKey, let child = nodes[node].children[acronym] { next.append(child) }
+                    if plain[index] >= 0, let child = edges[edge(node, plain[index])] { next.append(child) }
+                    if acronym[index] >= 0, let child = edges[edge(node, acronym[index])] { next.append(child) }
                 }
-                frontier = next
+                swap(&frontier, &next)
                 index += 1
                 // Prefer an acronym path at equal length (it is the more specific key).
-                if let terminal = frontier.last(where: { !nodes[$0].entries.isEmpty }) { best = (index, terminal) }
+                if let terminal = frontier.last(where: { entries[$0] != nil }) { best = (index, terminal) }
             }
             guard let best else {
                 position += 1
                 continue
             }
             let range = tokens[position].range.lowerBound..<tokens[best.end - 1].range.upperBound
-            let lower = scalars.index(scalars.startIndex, offsetBy: range.lowerBound)
+            let lower = scalars.index(cursor, offsetBy: range.lowerBound - cursorOffset)
             let upper = scalars.index(lower, offsetBy: range.count)
+            cursor = upper
+            cursorOffset = range.upperBound
             let written = String(scalars[lower..<upper])
-            var seen: Set<Int> = []
-            for (conceptIndex, term) in nodes[best.node].entries where seen.insert(conceptIndex).inserted {
-                result.append(TermHit(concept: concepts[conceptIndex], term: term, range: range, text: written))
+            for (conceptIndex, termIndex) in entries[best.node] ?? [] {
+                result.append(TermHit(store: store, conceptIndex: conceptIndex, termIndex: termIndex, range: range, text: written))
             }
             position = best.end
         }

@@ -6,4 +6,6 @@ struct TermToken {
     let acronymKey: String?
     /// Unicode-scalar range in the original text.
     let range: Range<Int>
+    /// The folded word (for alternative keys of glossary terms).
+    var word: String = ""
 }

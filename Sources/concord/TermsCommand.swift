@@ -50,22 +50,44 @@ struct TermsCommand: ParsableCommand {
             ?? Array(Set(glossaries.flatMap(\.languages)).filter { !source.matches($0) }).sorted()
         switch output.effectiveFormat {
         case .json:
-            let list: [[String: Any]] = segments.map { segment in
-                ["index": segment.index, "text": segment.text, "hits": segment.hits.map { hit in
-                    var object: [String: Any] = ["concept": hit.concept.id, "text": hit.text, "start": hit.range.lowerBound,
-                                                 "end": hit.range.upperBound, "term": hit.term.text, "status": hit.term.status.rawValue]
-                    object["type"] = hit.term.type?.rawValue ?? NSNull()
-                    object["targets"] = targetLanguages.flatMap { language in
-                        hit.suggestions(in: language).map { term -> [String: Any] in
-                            ["lang": term.language.canonical, "term": term.text, "status": term.status.rawValue,
-                             "type": term.type?.rawValue ?? NSNull()]
-                        }
+            // Streamed: a long document has hundreds of thousands of hits.
+            let json = JSONStreamWriter()
+            var suggestionCache: [String: [Term]] = [:]
+            json.raw("{\"segments\":[")
+            for (segmentIndex, segment) in segments.enumerated() {
+                if segmentIndex > 0 { json.raw(",") }
+                json.raw("{"); json.key("index"); json.number(segment.index)
+                json.raw(","); json.key("text"); json.string(segment.text)
+                json.raw(","); json.key("hits"); json.raw("[")
+                for (hitIndex, hit) in segment.hits.enumerated() {
+                    if hitIndex > 0 { json.raw(",") }
+                    json.raw("{"); json.key("concept"); json.string(hit.concept.id)
+                    json.raw(","); json.key("text"); json.string(hit.text)
+                    json.raw(","); json.key("start"); json.number(hit.range.lowerBound)
+                    json.raw(","); json.key("end"); json.number(hit.range.upperBound)
+                    json.raw(","); json.key("term"); json.string(hit.term.text)
+                    json.raw(","); json.key("status"); json.string(hit.term.status.rawValue)
+                    json.raw(","); json.key("type"); json.optionalString(hit.term.type?.rawValue)
+                    json.raw(","); json.key("targets"); json.raw("[")
+                    let cacheKey = hit.concept.id + "\u{1}" + (hit.term.type?.rawValue ?? "")
+                    let targets = suggestionCache[cacheKey] ?? targetLanguages.flatMap { hit.suggestions(in: $0) }
+                    suggestionCache[cacheKey] = targets
+                    for (targetIndex, term) in targets.enumerated() {
+                        if targetIndex > 0 { json.raw(",") }
+                        json.raw("{"); json.key("lang"); json.string(term.language.canonical)
+                        json.raw(","); json.key("term"); json.string(term.text)
+                        json.raw(","); json.key("status"); json.string(term.status.rawValue)
+                        json.raw(","); json.key("type"); json.optionalString(term.type?.rawValue)
+                        json.raw("}")
                     }
-                    return object
-                }]
+                    json.raw("]}")
+                }
+                json.raw("]}")
             }
-            StandardStreams.write(try JSONOutput.string(["segments": list]))
+            json.raw("]}\n")
+            json.flush()
         case .text:
+            var textCache: [String: [String]] = [:]
             var out = ""
             for segment in segments {
                 var line = ""
@@ -76,7 +98,9 @@ struct TermsCommand: ParsableCommand {
                     let start = segment.text.unicodeScalars.index(cursor, offsetBy: hit.range.lowerBound - offset)
                     let end = segment.text.unicodeScalars.index(start, offsetBy: hit.range.count)
                     line += String(segment.text.unicodeScalars[cursor..<start])
-                    let suggestions = targetLanguages.flatMap { hit.suggestions(in: $0) }.map(\.text)
+                    let cacheKey = hit.concept.id + "\u{1}" + (hit.term.type?.rawValue ?? "")
+                    let suggestions = textCache[cacheKey] ?? targetLanguages.flatMap { hit.suggestions(in: $0) }.map(\.text)
+                    textCache[cacheKey] = suggestions
                     var mark = "[" + hit.text
                     if hit.term.status == .deprecated || hit.term.status == .superseded {
                         let preferred = hit.concept.suggestions(in: source, forSourceType: nil).first?.text ?? "?"

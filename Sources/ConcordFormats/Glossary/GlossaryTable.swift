@@ -57,7 +57,7 @@ public enum GlossaryTable {
             var types: [LanguageTag: [String]] = [:]
             var parts: [LanguageTag: [String]] = [:]
             for (position, field) in row.fields.enumerated() where position < columns.count {
-                let cell = field.trimmingCharacters(in: " \t")
+                let cell = trim(Substring(field))
                 if cell.isEmpty { continue }
                 switch columns[position] {
                 case .id: concept.id = cell
@@ -115,7 +115,16 @@ public enum GlossaryTable {
     }
 
     private static func split(_ cell: String) -> [String] {
-        cell.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard cell.utf8.contains(0x3B) else { return [trim(Substring(cell))] }
+        return cell.split(separator: ";", omittingEmptySubsequences: false).map(trim)
+    }
+
+    /// Spaces and tabs off both ends (no Foundation: this runs for every cell).
+    private static func trim(_ text: Substring) -> String {
+        var result = text
+        while let first = result.first, first == " " || first == "\t" || first == "\u{00A0}" { result = result.dropFirst() }
+        while let last = result.last, last == " " || last == "\t" || last == "\u{00A0}" { result = result.dropLast() }
+        return String(result)
     }
 }
 

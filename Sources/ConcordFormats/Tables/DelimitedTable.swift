@@ -115,81 +115,93 @@ public struct DelimitedTableReader {
         return result
     }
 
+    /// RFC 4180 over the UTF-8 bytes (every delimiter is ASCII), so fields are cut out, not built character by character.
     private func csvRows(_ text: Substring) throws -> [Row] {
+        var copy = String(text)
+        return try copy.withUTF8 { try csvRows(bytes: $0) }
+    }
+
+    private func csvRows(bytes: UnsafeBufferPointer<UInt8>) throws -> [Row] {
         var rows: [Row] = []
         var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var fieldWasQuoted = false
         var line = 1
-        var column = 0
         var rowStartLine = 1
-        var quoteLine = 1, quoteColumn = 1
-        var iterator = text.makeIterator()
-        var pending: Character?
-        func endRow() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
-                rows.append(Row(fields: fields, line: rowStartLine))
-            }
-            fields = []
-            field = ""
-            fieldWasQuoted = false
+        var lineStartByte = 0
+        var index = 0
+        let count = bytes.count
+        func column(_ byte: Int) -> Int {
+            var characters = 0
+            for position in lineStartByte..<min(byte, count) where bytes[position] & 0xC0 != 0x80 { characters += 1 }
+            return characters + 1
         }
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            column += 1
-            if inQuotes {
-                if character == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" {
-                        field.append("\"")
-                        column += 1
-                    } else {
-                        inQuotes = false
-                        pending = next
+        func string(_ from: Int, _ to: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        }
+        while index <= count {
+            // One field.
+            var field: String
+            if index < count, bytes[index] == 0x22 { // "
+                let quoteLine = line, quoteColumn = column(index)
+                var start = index + 1
+                var pieces = ""
+                var position = start
+                var closed = false
+                while position < count {
+                    let byte = bytes[position]
+                    if byte == 0x22 {
+                        if position + 1 < count, bytes[position + 1] == 0x22 {
+                            pieces += string(start, position + 1)
+                            position += 2
+                            start = position
+                            continue
+                        }
+                        pieces += string(start, position)
+                        position += 1
+                        closed = true
+                        break
                     }
-                } else {
-                    if character == "\n" || character == "\r\n" {
+                    if byte == 0x0A {
                         line += 1
-                        column = 0
+                        lineStartByte = position + 1
                     }
-                    field.append(character)
+                    position += 1
                 }
-                continue
-            }
-            switch character {
-            case ",":
-                fields.append(field)
-                field = ""
-                fieldWasQuoted = false
-            case "\"":
-                if field.isEmpty && !fieldWasQuoted {
-                    inQuotes = true
-                    fieldWasQuoted = true
-                    quoteLine = line
-                    quoteColumn = column
-                } else {
-                    throw FormatError.badTable(file: fileName, line: line, column: column,
-                                               message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                guard closed else {
+                    throw FormatError.badTable(file: fileName, line: quoteLine, column: quoteColumn, message: "a quoted field is never closed")
                 }
-            case "\n", "\r\n", "\r":
-                endRow()
-                line += 1
-                column = 0
-                rowStartLine = line
-            default:
-                if fieldWasQuoted {
-                    throw FormatError.badTable(file: fileName, line: line, column: column,
+                field = pieces
+                index = position
+                if index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D {
+                    throw FormatError.badTable(file: fileName, line: line, column: column(index),
                                                message: "text after a closing quote; a quoted field must end at the delimiter")
                 }
-                field.append(character)
+            } else {
+                let start = index
+                while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D {
+                    if bytes[index] == 0x22 {
+                        throw FormatError.badTable(file: fileName, line: line, column: column(index),
+                                                   message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                    }
+                    index += 1
+                }
+                field = string(start, index)
             }
+            fields.append(field)
+            if index < count, bytes[index] == 0x2C {
+                index += 1
+                continue
+            }
+            // End of the row (line break or end of text).
+            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(fields: fields, line: rowStartLine)) }
+            fields = []
+            if index >= count { break }
+            if bytes[index] == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+            index += 1
+            line += 1
+            lineStartByte = index
+            rowStartLine = line
+            if index == count { break }
         }
-        if inQuotes {
-            throw FormatError.badTable(file: fileName, line: quoteLine, column: quoteColumn, message: "a quoted field is never closed")
-        }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRow() }
         return rows
     }
 }
