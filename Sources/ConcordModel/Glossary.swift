@@ -98,13 +98,12 @@ public struct Concept: Hashable, Sendable {
     public func suggestions(in language: LanguageTag, forSourceType sourceType: TermType?) -> [Term] {
         let candidates = terms(in: language).enumerated().filter { $0.element.status.isRecommended }
         return candidates.sorted { lhs, rhs in
-            // Same type first, then the preferred term, then the same kind of form.
+            // Same type first, then the same kind of form (short or full), then the rest.
             func rank(_ term: Term) -> Int {
-                guard let sourceType else { return term.status == .preferred ? 0 : 1 }
+                guard let sourceType else { return 0 }
                 if term.type == sourceType { return 0 }
-                if term.status == .preferred { return 1 }
-                if sourceType.isShort == (term.type?.isShort ?? false) { return 2 }
-                return 3
+                if sourceType.isShort == (term.type?.isShort ?? false) { return 1 }
+                return 2
             }
             let (left, right) = (lhs.element, rhs.element)
             if rank(left) != rank(right) { return rank(left) < rank(right) }

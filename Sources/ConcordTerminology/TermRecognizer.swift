@@ -137,7 +137,8 @@ public final class TermRecognizer {
             cursorOffset = range.upperBound
             let written = String(scalars[lower..<upper])
             for (conceptIndex, termIndex) in entries[best.node] ?? [] {
-                result.append(TermHit(store: store, conceptIndex: conceptIndex, termIndex: termIndex, range: range, text: written))
+                let concept = store.concepts[Int(conceptIndex)]
+                result.append(TermHit(concept: concept, term: concept.terms[Int(termIndex)], range: range, text: written))
             }
             position = best.end
         }
