@@ -71,13 +71,18 @@ public final class XMLPullReader {
     @discardableResult
     public func read() throws -> Bool {
         let result = xmlTextReaderRead(reader)
+        currentKind = nil
         return try check(result)
     }
+
+    /// The kind of the current node, asked of libxml2 once per node.
+    private var currentKind: NodeKind?
 
     /// Skips the current element's subtree and moves to the node after it.
     @discardableResult
     public func skipSubtree() throws -> Bool {
         let result = xmlTextReaderNext(reader)
+        currentKind = nil
         return try check(result)
     }
 
@@ -100,6 +105,13 @@ public final class XMLPullReader {
     // MARK: The current node
 
     public var kind: NodeKind {
+        if let currentKind { return currentKind }
+        let kind = nodeKind()
+        currentKind = kind
+        return kind
+    }
+
+    private func nodeKind() -> NodeKind {
         switch xmlTextReaderNodeType(reader) {
         case 1: return .element
         case 15: return .endElement
@@ -174,6 +186,19 @@ public final class XMLPullReader {
         }
         xmlTextReaderMoveToElement(reader)
         return result
+    }
+
+    /// Calls `body` with each attribute of the current element (qualified name, value),
+    /// in document order, without building an array.
+    public func forEachAttribute(_ body: (String, String) -> Void) {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+            let name = interned(xmlTextReaderConstName(reader))
+            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            body(name, value)
+        }
+        xmlTextReaderMoveToElement(reader)
     }
 
     /// Namespace declarations on the current element as (prefix or "", URI).

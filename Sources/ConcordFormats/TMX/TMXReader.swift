@@ -333,7 +333,8 @@ public final class TMXReader {
 
     private func readUnit() throws -> TranslationUnit {
         var unit = TranslationUnit(line: xml.line)
-        for attribute in xml.attributes {
+        xml.forEachAttribute { name, value in
+            let attribute = (name: name, value: value)
             switch attribute.name {
             case "tuid": unit.tuid = attribute.value
             case "srclang": unit.sourceLanguage = attribute.value.lowercased() == "*all*" ? nil : LanguageTag(attribute.value)
@@ -368,7 +369,8 @@ public final class TMXReader {
         var xmlLanguage: String?
         var info = ChangeInfo()
         var others: [Attribute] = []
-        for attribute in xml.attributes {
+        xml.forEachAttribute { name, value in
+            let attribute = (name: name, value: value)
             switch attribute.name {
             case "xml:lang": xmlLanguage = attribute.value
             case "lang": language = attribute.value // TMX 1.1–1.2
