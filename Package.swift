@@ -39,10 +39,11 @@ let package = Package(
         .target(name: "ConcordModel"),
         .target(name: "ConcordSegmentation", dependencies: ["ConcordModel", "ConcordText"]),
         .target(name: "ConcordTerminology", dependencies: ["ConcordModel", "ConcordText"]),
+        .target(name: "ConcordMemory", dependencies: ["ConcordModel", "ConcordText"]),
         .target(name: "ConcordFormats", dependencies: ["ConcordModel", "ConcordXML", "ConcordText"]),
         .target(
             name: "Concord",
-            dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML", "ConcordSegmentation", "ConcordTerminology"],
+            dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML", "ConcordSegmentation", "ConcordTerminology", "ConcordMemory"],
             resources: [.copy("Resources/default.srx")]
         ),
         .executableTarget(
@@ -65,6 +66,7 @@ let package = Package(
             dependencies: ["ConcordTerminology", "ConcordFormats", "ConcordTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ConcordMemoryTests", dependencies: ["ConcordMemory", "ConcordTestSupport"]),
         .testTarget(name: "ConcordSegmentationTests", dependencies: ["ConcordSegmentation", "ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
         .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport", "concord"]),

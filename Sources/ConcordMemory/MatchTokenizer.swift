@@ -1,0 +1,94 @@
+import ConcordModel
+import ConcordText
+
+/// Tokenises segments for matching: words, numbers, punctuation marks and
+/// inline codes, compared after folding; Chinese and Japanese one token per
+/// Han or kana character; numbers (and dates written with digits) and inline
+/// codes become typed placeholders (`{NUM}`, `{ph}`), so that a changed number
+/// does not lower the fuzzy score but is substituted and reported.
+///
+/// Not thread-safe (the folder caches): one per thread.
+public final class MatchTokenizer {
+    private let folder: TextFolder
+
+    public init() throws {
+        folder = try TextFolder()
+    }
+
+    public func tokens(of segment: Segment) throws -> [MatchToken] {
+        var tokens: [MatchToken] = []
+        for part in segment.parts {
+            switch part {
+            case let .text(text): try appendText(text, to: &tokens)
+            case let .code(code):
+                if code.kind == .hi {
+                    try appendText(Segment(parts: code.content).plainText, to: &tokens)
+                } else {
+                    tokens.append(MatchToken(kind: .code, key: "{\(code.kind.rawValue)}", written: code.nativeCode))
+                }
+            }
+        }
+        return tokens
+    }
+
+    public func tokens(of text: String) throws -> [MatchToken] {
+        var tokens: [MatchToken] = []
+        try appendText(text, to: &tokens)
+        return tokens
+    }
+
+    private func appendText(_ text: String, to tokens: inout [MatchToken]) throws {
+        let original = Array(text.unicodeScalars)
+        let folded = try folder.fold(text)
+        let scalars = Array(folded.text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                index += 1
+                continue
+            }
+            if scalar.isASCII && scalar.properties.numericType != nil {
+                // Digits with inner separators: 2015, 1,000, 3.5, 12.05.2023.
+                var end = index + 1
+                while end < scalars.count {
+                    if scalars[end].isASCII, scalars[end].properties.numericType != nil { end += 1; continue }
+                    if [".", ",", ":", "/"].contains(scalars[end]), end + 1 < scalars.count, scalars[end + 1].isASCII,
+                       scalars[end + 1].properties.numericType != nil { end += 2; continue }
+                    break
+                }
+                tokens.append(MatchToken(kind: .number, key: "{NUM}", written: written(original, folded, index..<end)))
+                index = end
+                continue
+            }
+            let script = Script(of: scalar)
+            if script == .han || script == .kana {
+                tokens.append(MatchToken(kind: .word, key: String(scalar), written: written(original, folded, index..<index + 1)))
+                index += 1
+                continue
+            }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                var end = index + 1
+                while end < scalars.count {
+                    let next = scalars[end]
+                    let nextScript = Script(of: next)
+                    if nextScript == .han || nextScript == .kana { break }
+                    if next.properties.isAlphabetic || next.properties.numericType != nil
+                        || next.properties.generalCategory == .nonspacingMark { end += 1; continue }
+                    break
+                }
+                let key = String(String.UnicodeScalarView(scalars[index..<end]))
+                tokens.append(MatchToken(kind: .word, key: key, written: written(original, folded, index..<end)))
+                index = end
+                continue
+            }
+            tokens.append(MatchToken(kind: .punctuation, key: String(scalar), written: written(original, folded, index..<index + 1)))
+            index += 1
+        }
+    }
+
+    private func written(_ original: [Unicode.Scalar], _ folded: FoldedText, _ range: Range<Int>) -> String {
+        let source = folded.originalRange(of: range).clamped(to: 0..<original.count)
+        return String(String.UnicodeScalarView(original[source]))
+    }
+}

@@ -1,0 +1,132 @@
+import ConcordModel
+import Foundation
+import Testing
+@testable import ConcordMemory
+
+@Suite struct ScorerTests {
+    func memory(_ pairs: [(String, String)], from: String = "en", to: String = "ru", properties: [[Property]] = []) throws -> TranslationMemoryIndex {
+        let index = try TranslationMemoryIndex()
+        var units: [TranslationUnit] = []
+        for (position, pair) in pairs.enumerated() {
+            units.append(TranslationUnit(tuid: String(position), properties: position < properties.count ? properties[position] : [],
+                                         variants: [Variant(language: LanguageTag(from), segment: Segment(pair.0)),
+                                                    Variant(language: LanguageTag(to), segment: Segment(pair.1))]))
+        }
+        try index.add(units, from: LanguageTag(from), to: LanguageTag(to), origin: "test")
+        return index
+    }
+
+    @Test func fuzzyFormulaOverTokens() throws {
+        let index = try memory([("The SCO summit opened in Astana today", "Саммит ШОС открылся сегодня в Астане")])
+        // 7 tokens against 7, one substitution: floor(100 × 6 / 7) = 85.
+        let match = try #require(try index.lookup(Segment("The SCO summit opened in Bishkek today")).first)
+        #expect(match.score == 85)
+        #expect(match.diff.contains("-Astana") && match.diff.contains("+Bishkek"))
+    }
+
+    @Test func exactMatchesAndOnlyIdenticalKeysScore100() throws {
+        let index = try memory([("The meeting ended.", "Заседание завершилось.")])
+        #expect(try index.lookup(Segment("The meeting ended.")).first?.score == 100)
+        #expect(try index.lookup(Segment("the meeting ended.")).first?.score == 99)   // case only
+        #expect(try index.lookup(Segment("The meeting ended !")).first?.score ?? 0 < 100)
+        #expect(try index.lookup(Segment("The  meeting ended.")).first?.score == 99)  // spacing only
+    }
+
+    @Test func numbersAreSubstitutedAndCostOnePointEach() throws {
+        let index = try memory([("On 24 April 2019 the conference opened.", "24 апреля 2019 года открылась конференция.")])
+        let match = try #require(try index.lookup(Segment("On 25 April 2020 the conference opened.")).first)
+        #expect(match.score == 98)
+        #expect(match.substitutions.map(\.to) == ["25", "2020"])
+        #expect(match.adaptedTarget == "25 апреля 2020 года открылась конференция.")
+    }
+
+    @Test func chineseIsOneTokenPerCharacter() throws {
+        let index = try memory([("上合组织峰会在阿斯塔纳举行。", "Саммит ШОС прошёл в Астане.")], from: "zh")
+        // 14 tokens each (13 characters and 。); the four characters of the city differ.
+        let match = try #require(try index.lookup(Segment("上合组织峰会在比什凯克举行。"), minimum: 10).first)
+        #expect(match.fuzzy == FuzzyScore.score(distance: 4, longer: 14))
+        #expect(match.fuzzy == 71)
+    }
+
+    @Test func contextMatches() throws {
+        let index = try memory([("The talks continued.", "Переговоры продолжились.")],
+                               properties: [[Property(type: "x-context-pre", value: "The delegates arrived."),
+                                             Property(type: "x-context-post", value: "They ended at noon.")]])
+        #expect(try index.lookup(Segment("The talks continued."), previous: "The delegates arrived.").first?.score == 101)
+        #expect(try index.lookup(Segment("The talks continued."), previous: "The delegates arrived.", next: "They ended at noon.").first?.score == 102)
+        #expect(try index.lookup(Segment("The talks continued."), previous: "Something else.").first?.score == 100)
+    }
+
+    @Test func severalTranslationsAreAllReturnedAndTiesAreOrdered() throws {
+        let index = try memory([("Press release", "Пресс-релиз"), ("Press release", "Сообщение для прессы")])
+        let matches = try index.lookup(Segment("Press release"))
+        #expect(matches.map(\.entry.target.segment.plainText) == ["Пресс-релиз", "Сообщение для прессы"])
+    }
+}
+
+@Suite struct EditDistanceTests {
+    @Test func bitParallelEqualsTheTextbook() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let a = (0..<Int.random(in: 0...70, using: &generator)).map { _ in Int32.random(in: 0..<6, using: &generator) }
+            let b = (0..<Int.random(in: 0...70, using: &generator)).map { _ in Int32.random(in: 0..<6, using: &generator) }
+            #expect(EditDistance.distance(EditDistance.Pattern(a), b) == EditDistance.classic(a, b))
+        }
+    }
+}
+
+/// The index must return exactly what scoring every entry returns.
+@Suite struct IndexEqualsScanTests {
+    @Test func randomisedEquality() throws {
+        var generator = SeededGenerator(seed: 20261129)
+        let words = (0..<400).map { "w\($0)" }
+        func sentence(_ length: Int) -> [String] {
+            // Zipf-like: low word numbers are frequent.
+            (0..<length).map { _ in words[min(words.count - 1, Int(Double(words.count) * pow(Double.random(in: 0..<1, using: &generator), 2.5)))] }
+        }
+        var sources: [[String]] = []
+        var units: [TranslationUnit] = []
+        for number in 0..<20_000 {
+            let tokens = sentence(Int.random(in: 3...25, using: &generator))
+            sources.append(tokens)
+            var unit = TranslationUnit(tuid: String(number), variants: [Variant(language: LanguageTag("en"), segment: Segment(tokens.joined(separator: " "))),
+                                                                        Variant(language: LanguageTag("ru"), segment: Segment("t\(number)"))])
+            unit.info.changeDate = Timestamp(secondsSinceEpoch: Int64(Int.random(in: 0...3, using: &generator)))
+            units.append(unit)
+        }
+        let index = try TranslationMemoryIndex()
+        try index.add(units, from: LanguageTag("en"), to: LanguageTag("ru"), origin: "random")
+        var compared = 0
+        for query in 0..<2000 {
+            var tokens = sources[Int.random(in: 0..<sources.count, using: &generator)]
+            for _ in 0..<Int.random(in: 0...4, using: &generator) {
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0 where !tokens.isEmpty: tokens.remove(at: Int.random(in: 0..<tokens.count, using: &generator))
+                case 1: tokens.insert(sentence(1)[0], at: Int.random(in: 0...tokens.count, using: &generator))
+                default: if !tokens.isEmpty { tokens[Int.random(in: 0..<tokens.count, using: &generator)] = sentence(1)[0] }
+                }
+            }
+            if query % 10 == 0 { tokens = sentence(Int.random(in: 3...25, using: &generator)) } // unseen
+            let segment = Segment(tokens.joined(separator: " "))
+            let minimum = [50, 60, 70, 90][query % 4]
+            let fromIndex = try index.lookup(segment, minimum: minimum, limit: 5).map { [$0.score, $0.entry.id] }
+            let fromScan = try index.lookupByScanning(segment, minimum: minimum, limit: 5).map { [$0.score, $0.entry.id] }
+            #expect(fromIndex == fromScan, "query \(query): \(segment.plainText)")
+            compared += fromScan.count
+        }
+        #expect(compared > 1000)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so the randomised test is repeatable.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
