@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "Concord",
                 "ConcordSegmentation",
+                "ConcordMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

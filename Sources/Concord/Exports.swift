@@ -3,3 +3,4 @@
 @_exported import ConcordFormats
 @_exported import ConcordModel
 @_exported import ConcordTerminology
+@_exported import ConcordMemory

@@ -18,7 +18,7 @@ import ConcordTestSupport
         "ConcordChecks": ["ConcordModel", "ConcordText", "ConcordTerminology"],
         "Concord": ["ConcordModel", "ConcordXML", "ConcordText", "ConcordFormats", "ConcordSegmentation",
                     "ConcordMemory", "ConcordTerminology", "ConcordAlignment", "ConcordChecks"],
-        "concord": ["Concord", "ConcordModel", "ConcordSegmentation"],
+        "concord": ["Concord", "ConcordModel", "ConcordSegmentation", "ConcordMemory"],
     ]
     static let cModules: Set<String> = ["CLibXML2", "CICU", "CStemmer"]
     static let ourModules: Set<String> = Set(allowed.keys).union(cModules)

@@ -1,0 +1,38 @@
+import ConcordFormats
+import ConcordMemory
+import ConcordModel
+import Foundation
+
+/// `concord tm lookup`: matches for sentences from memories given as files.
+public enum MemoryLookup {
+    /// A memory file with its penalty, from `FILE` or `FILE:PENALTY` (as in OmegaT and Trados).
+    public struct Source: Sendable {
+        public var path: String
+        public var penalty: Int
+
+        public init(argument: String) {
+            if let colon = argument.lastIndex(of: ":"), let penalty = Int(argument[argument.index(after: colon)...]) {
+                path = String(argument[..<colon])
+                self.penalty = max(0, penalty)
+            } else {
+                path = argument
+                penalty = 0
+            }
+        }
+    }
+
+    /// Loads the memories for the pair `from` → `to` into an index.
+    public static func index(_ sources: [Source], from: LanguageTag, to: LanguageTag) throws -> (TranslationMemoryIndex, [Diagnostic]) {
+        let index = try TranslationMemoryIndex()
+        var diagnostics: [Diagnostic] = []
+        for source in sources {
+            guard FileManager.default.fileExists(atPath: source.path) else { throw WorkflowError.missingInput(path: source.path) }
+            let reader = try UnitSourceOpener.open(path: source.path)
+            var units: [TranslationUnit] = []
+            while let unit = try reader.next() { units.append(unit) }
+            diagnostics += reader.diagnostics
+            try index.add(units, from: from, to: to, origin: (source.path as NSString).lastPathComponent, penalty: source.penalty)
+        }
+        return (index, diagnostics)
+    }
+}

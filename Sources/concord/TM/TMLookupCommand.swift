@@ -1,0 +1,113 @@
+import ArgumentParser
+import Concord
+import ConcordMemory
+import Foundation
+
+struct TMLookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Find exact, context and fuzzy matches for a sentence or a file of sentences.",
+        discussion: """
+        Scores: floor(100 × (L − d) / L) over tokens (words, numbers, punctuation, codes; one per Chinese
+        character), numbers and codes as placeholders; 100 only for identical text and codes, 99–95 when
+        only numbers, codes, case, spaces or punctuation differ (numbers substituted into the target);
+        101 when the previous sentence also matches, 102 when the next does too; memory penalties last.
+
+        JSON: one line per query: {"query", "micros", "matches": [{"score", "source", "target", "tuid",
+        "origin", "diff", "substitutions": [{"from", "to"}], "deductions", "adaptedTarget"}]}
+
+        Examples:
+          concord tm lookup "The SCO summit opened in Astana." --tm TMX/un-testset.en-ru-zh.tmx --from en --to ru
+          concord tm lookup --queries release.txt --tm old.tmx:5 --tm new.tmx --from en --to zh --json
+        """
+    )
+
+    @Argument(help: "The sentence to look up (or use --queries).")
+    var text: String?
+
+    @Option(help: "A file with one sentence per line; neighbouring lines give the context for 101/102.")
+    var queries: String?
+
+    @Option(help: "A memory file (.tmx, .csv, .tsv), optionally with a penalty: FILE:5. Repeatable.")
+    var tm: [String] = []
+
+    @Option(help: "Source language.")
+    var from: String
+
+    @Option(help: "Target language.")
+    var to: String
+
+    @Option(help: "Minimum score (0–100).")
+    var min: Int = 50
+
+    @Option(help: "Matches per sentence.")
+    var limit: Int = 5
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if tm.isEmpty { throw ValidationError("name a memory with --tm FILE (.tmx, .csv, .tsv)") }
+        if (text == nil) == (queries == nil) { throw ValidationError("give either a sentence or --queries FILE") }
+        if !(0...100).contains(min) { throw ValidationError("--min must be between 0 and 100") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let (index, diagnostics) = try MemoryLookup.index(tm.map(MemoryLookup.Source.init), from: LanguageTag(from), to: LanguageTag(to))
+        DiagnosticPrinter.printToStandardError(diagnostics.filter { $0.severity == .error })
+        var lines: [String]
+        if let queries {
+            let segments = try TermLookup.segments(path: queries, language: LanguageTag(from), presegmented: true)
+            lines = segments
+        } else {
+            lines = [text!]
+        }
+        let json = JSONStreamWriter()
+        for (position, line) in lines.enumerated() {
+            let started = DispatchTime.now().uptimeNanoseconds
+            let previous = position > 0 ? lines[position - 1] : nil
+            let next = position + 1 < lines.count ? lines[position + 1] : nil
+            let matches = try index.lookup(Segment(line), previous: queries == nil ? nil : previous, next: queries == nil ? nil : next,
+                                           minimum: min, limit: limit)
+            let micros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1000)
+            switch output.effectiveFormat {
+            case .json:
+                json.raw("{"); json.key("query"); json.string(line)
+                json.raw(","); json.key("micros"); json.number(micros)
+                json.raw(","); json.key("matches"); json.raw("[")
+                for (number, match) in matches.enumerated() {
+                    if number > 0 { json.raw(",") }
+                    json.raw("{"); json.key("score"); json.number(match.score)
+                    json.raw(","); json.key("source"); json.string(match.entry.source.segment.plainText)
+                    json.raw(","); json.key("target"); json.string(match.entry.target.segment.plainText)
+                    json.raw(","); json.key("tuid"); json.optionalString(match.entry.unit.tuid)
+                    json.raw(","); json.key("origin"); json.string(match.entry.origin)
+                    json.raw(","); json.key("diff"); json.raw("[")
+                    for (step, item) in match.diff.enumerated() { if step > 0 { json.raw(",") }; json.string(item) }
+                    json.raw("],"); json.key("substitutions"); json.raw("[")
+                    for (step, item) in match.substitutions.enumerated() {
+                        if step > 0 { json.raw(",") }
+                        json.raw("{"); json.key("from"); json.string(item.from); json.raw(","); json.key("to"); json.string(item.to); json.raw("}")
+                    }
+                    json.raw("],"); json.key("deductions"); json.raw("[")
+                    for (step, item) in match.deductions.enumerated() { if step > 0 { json.raw(",") }; json.string(item) }
+                    json.raw("],"); json.key("adaptedTarget"); json.optionalString(match.adaptedTarget)
+                    json.raw("}")
+                }
+                json.raw("]}\n")
+            case .text:
+                var out = "\(line)\n"
+                if matches.isEmpty { out += "  (no match at \(min) or more)\n" }
+                for match in matches {
+                    out += "  \(match.score)%  \(match.adaptedTarget ?? match.entry.target.segment.plainText)\n"
+                    out += "        source: \(match.entry.source.segment.plainText)  [\(match.entry.origin)\(match.entry.unit.tuid.map { " #\($0)" } ?? "")]\n"
+                    let changes = match.diff.filter { !$0.hasPrefix("=") }
+                    if !changes.isEmpty { out += "        differences: \(changes.joined(separator: " "))\n" }
+                    if !match.deductions.isEmpty { out += "        deductions: \(match.deductions.joined(separator: "; "))\n" }
+                }
+                json.raw(out)
+            }
+        }
+        json.flush()
+    }
+}
