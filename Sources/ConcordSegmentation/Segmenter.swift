@@ -118,33 +118,39 @@ public final class Segmenter {
         // After every run of sentence punctuation (and its closing marks), rules may break too.
         // The same pass notes where the extra break patterns below could start.
         var hints = ExtraBreakHints()
-        var index = 0
-        while index < units.count {
-            // Fast path: letters and most punctuation are neither sentence ends nor line breaks.
-            if units[index] >= 0x40 && units[index] < 0x0600 {
-                index += 1
-                continue
-            }
-            guard Self.isTerminal(units[index]) else {
-                if units[index] == 0x2D, index + 1 < units.count, units[index + 1] == 0x2D { hints.doubleHyphen.append(index) }
-                if lineBreaksEndSentences, Self.isLineBreak(units[index]) {
-                    var position = index
-                    while position > 0, Self.isSpace(units[position - 1]) { position -= 1 }
-                    if position > 0 { flags[position] |= 5 }
+        units.withUnsafeBufferPointer { text in
+            flags.withUnsafeMutableBufferPointer { marks in
+                let count = text.count
+                var index = 0
+                while index < count {
+                    let unit = text[index]
+                    // Fast path: letters and most punctuation are neither sentence ends nor line breaks.
+                    if unit >= 0x40 && unit < 0x0600 || unit == 0x20 {
+                        index += 1
+                        continue
+                    }
+                    guard Self.isTerminal(unit) else {
+                        if unit == 0x2D, index + 1 < count, text[index + 1] == 0x2D { hints.doubleHyphen.append(index) }
+                        if lineBreaksEndSentences, Self.isLineBreak(unit) {
+                            var position = index
+                            while position > 0, Self.isSpace(text[position - 1]) { position -= 1 }
+                            if position > 0 { marks[position] |= 5 }
+                        }
+                        index += 1
+                        continue
+                    }
+                    if index + 1 < count, unit == 0x2E || unit == 0x3F || unit == 0x21 {
+                        let next = text[index + 1]
+                        if next == 0x5B { hints.bracketAfterStop.append(index) } else if next >= 0x30 && next <= 0x39 { hints.digitAfterStop.append(index) }
+                    }
+                    var end = index + 1
+                    while end < count, Self.isTerminal(text[end]) || Self.isClosing(text[end]) { end += 1 }
+                    // Rules are tried where a sentence could end: before white space, the end,
+                    // a capital or CJK text. Inside "3.5" or "A/70/123.b" nothing ends.
+                    if end < count, Self.mayFollowSentenceEnd(text[end]) { marks[end] |= 1 }
+                    index = end
                 }
-                index += 1
-                continue
             }
-            if index + 1 < units.count, units[index] == 0x2E || units[index] == 0x3F || units[index] == 0x21 {
-                let next = units[index + 1]
-                if next == 0x5B { hints.bracketAfterStop.append(index) } else if next >= 0x30 && next <= 0x39 { hints.digitAfterStop.append(index) }
-            }
-            var end = index + 1
-            while end < units.count, Self.isTerminal(units[end]) || Self.isClosing(units[end]) { end += 1 }
-            // Rules are tried where a sentence could end: before white space, the end,
-            // a capital or CJK text. Inside "3.5" or "A/70/123.b" nothing ends.
-            if end < units.count, Self.mayFollowSentenceEnd(units[end]) { flags[end] |= 1 }
-            index = end
         }
 
         // Patterns ICU does not see as sentence ends: footnote calls after a full
