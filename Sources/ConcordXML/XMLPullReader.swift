@@ -188,6 +188,24 @@ public final class XMLPullReader {
         return result
     }
 
+    /// Reads to the end of the current element and returns the text of its
+    /// descendants (text, CDATA, white space and entity replacement text).
+    /// With `keepingText` false it only skips the element, building nothing.
+    public func textContent(keepingText: Bool = true) throws -> String {
+        guard kind == .element, !isEmptyElement else { return "" }
+        let startDepth = depth
+        var text = ""
+        while try read() {
+            let current = kind
+            if current == .endElement, depth == startDepth { break }
+            switch current {
+            case .text, .cdata, .whitespace, .entityReference: if keepingText { text += value }
+            default: continue
+            }
+        }
+        return text
+    }
+
     /// Calls `body` with each attribute of the current element (qualified name, value),
     /// in document order, without building an array.
     public func forEachAttribute(_ body: (String, String) -> Void) {

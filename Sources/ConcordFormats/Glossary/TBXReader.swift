@@ -7,13 +7,7 @@ import ConcordXML
 /// that is not there is ignored (no DTD is ever loaded).
 public enum TBXReader {
     public static func read(path: String) throws -> Glossary {
-        let reader: XMLPullReader
-        do {
-            reader = try XMLPullReader(path: path)
-        } catch let XMLError.cannotOpen(file, reason) {
-            throw FormatError.cannotOpen(file: file, reason: reason)
-        }
-        return try read(reader)
+        try read(XMLDocumentOpener.open(path: path))
     }
 
     public static func read(text: String, fileName: String) throws -> Glossary {
@@ -151,17 +145,7 @@ public enum TBXReader {
 
     /// The text content of the current element (its descendants' text).
     static func readText(_ xml: XMLPullReader) throws -> String {
-        guard !xml.isEmptyElement else { return "" }
-        let depth = xml.depth
-        var text = ""
-        while try xml.read() {
-            if xml.kind == .endElement, xml.depth == depth { break }
-            switch xml.kind {
-            case .text, .cdata, .whitespace, .entityReference: text += xml.value
-            default: continue
-            }
-        }
-        return text
+        try xml.textContent()
     }
 }
 

@@ -6,13 +6,7 @@ import ConcordXML
 public enum SRXReader {
     /// The rules in the file at `path`.
     public static func read(path: String) throws -> SegmentationRuleSet {
-        let reader: XMLPullReader
-        do {
-            reader = try XMLPullReader(path: path)
-        } catch let XMLError.cannotOpen(file, reason) {
-            throw FormatError.cannotOpen(file: file, reason: reason)
-        }
-        return try read(reader)
+        try read(XMLDocumentOpener.open(path: path))
     }
 
     /// The rules in `text` (for rules held in memory).

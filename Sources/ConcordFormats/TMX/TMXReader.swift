@@ -493,19 +493,9 @@ public final class TMXReader {
         return Note(try readText(), language: language, encoding: encoding)
     }
 
-    /// The text content of the current element.
+    /// The text content of the current element (nothing built when reading structure only).
     private func readText() throws -> String {
-        guard !xml.isEmptyElement else { return "" }
-        let depth = xml.depth
-        var text = ""
-        while try xml.read() {
-            if xml.kind == .endElement, xml.depth == depth { break }
-            switch xml.kind {
-            case .text, .whitespace, .cdata, .entityReference: if options.readsText { text += xml.value }
-            default: continue
-            }
-        }
-        return text
+        try xml.textContent(keepingText: options.readsText)
     }
 
     /// Applies a metadata attribute shared by header, tu and tuv; false when it is not one.
