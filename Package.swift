@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // MARK: C layer
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "ConcordModel"),
         .target(name: "ConcordSegmentation", dependencies: ["ConcordModel", "ConcordText"]),
         .target(name: "ConcordTerminology", dependencies: ["ConcordModel", "ConcordText"]),
-        .target(name: "ConcordMemory", dependencies: ["ConcordModel", "ConcordText"]),
+        .target(name: "ConcordMemory", dependencies: ["ConcordModel", "ConcordText", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ConcordFormats", dependencies: ["ConcordModel", "ConcordXML", "ConcordText"]),
         .target(
             name: "Concord",

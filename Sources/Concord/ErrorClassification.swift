@@ -1,4 +1,5 @@
 import ConcordFormats
+import ConcordMemory
 import ConcordModel
 import ConcordSegmentation
 import ConcordText
@@ -21,6 +22,7 @@ public enum ErrorClassification {
         case let error as WorkflowError: return error.exitStatus
         case is TextError: return .dataError
         case is SegmentationError: return .dataError
+        case is MemoryStoreError: return .ioError
         default: return .ioError
         }
     }

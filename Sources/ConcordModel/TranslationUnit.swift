@@ -160,6 +160,12 @@ public struct TranslationUnit: Hashable, Sendable {
 /// See ``TranslationUnit/duplicateKey``.
 public struct DuplicateKey: Hashable, Sendable {
     let variants: [VariantKey]
+
+    /// The key as one string, stable across runs (for storing in a database).
+    public var stableString: String {
+        variants.map { $0.language + "\u{1}" + $0.key.text + "\u{1}" + $0.key.codes.map(\.rawValue).joined(separator: ",") }
+            .joined(separator: "\u{2}")
+    }
 }
 
 struct VariantKey: Hashable, Sendable {

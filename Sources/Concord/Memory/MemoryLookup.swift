@@ -21,10 +21,15 @@ public enum MemoryLookup {
         }
     }
 
-    /// Loads the memories for the pair `from` → `to` into an index.
-    public static func index(_ sources: [Source], from: LanguageTag, to: LanguageTag) throws -> (TranslationMemoryIndex, [Diagnostic]) {
+    /// Loads the memories (stores and files) for the pair `from` → `to` into an index.
+    public static func index(_ sources: [Source], stores: [String] = [], from: LanguageTag, to: LanguageTag) throws -> (TranslationMemoryIndex, [Diagnostic]) {
         let index = try TranslationMemoryIndex()
         var diagnostics: [Diagnostic] = []
+        for path in stores {
+            guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
+            let units = try MemoryStoreWorkflow.units(in: MemoryStore(path: path))
+            try index.add(units, from: from, to: to, origin: (path as NSString).lastPathComponent)
+        }
         for source in sources {
             guard FileManager.default.fileExists(atPath: source.path) else { throw WorkflowError.missingInput(path: source.path) }
             let reader = try UnitSourceOpener.open(path: source.path)

@@ -4,7 +4,7 @@ import ArgumentParser
 struct TMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tm",
-        abstract: "Look up sentences in translation memories: exact, context and fuzzy matches, explained.",
-        subcommands: [TMLookupCommand.self]
+        abstract: "Translation memories: a persistent store, and exact, context and fuzzy matches, explained.",
+        subcommands: [TMLookupCommand.self, TMImportCommand.self, TMExportCommand.self, TMStatsCommand.self, TMDeleteCommand.self]
     )
 }

@@ -31,6 +31,9 @@ struct TMLookupCommand: ParsableCommand {
     @Option(help: "A memory file (.tmx, .csv, .tsv), optionally with a penalty: FILE:5. Repeatable.")
     var tm: [String] = []
 
+    @Option(help: "A memory store made with concord tm import. Repeatable.")
+    var db: [String] = []
+
     @Option(help: "Source language.")
     var from: String
 
@@ -46,14 +49,14 @@ struct TMLookupCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if tm.isEmpty { throw ValidationError("name a memory with --tm FILE (.tmx, .csv, .tsv)") }
+        if tm.isEmpty && db.isEmpty { throw ValidationError("name a memory with --db STORE or --tm FILE (.tmx, .csv, .tsv)") }
         if (text == nil) == (queries == nil) { throw ValidationError("give either a sentence or --queries FILE") }
         if !(0...100).contains(min) { throw ValidationError("--min must be between 0 and 100") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() throws {
-        let (index, diagnostics) = try MemoryLookup.index(tm.map(MemoryLookup.Source.init), from: LanguageTag(from), to: LanguageTag(to))
+        let (index, diagnostics) = try MemoryLookup.index(tm.map(MemoryLookup.Source.init), stores: db, from: LanguageTag(from), to: LanguageTag(to))
         DiagnosticPrinter.printToStandardError(diagnostics.filter { $0.severity == .error })
         var lines: [String]
         if let queries {

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Concord
+import ConcordMemory
+import Foundation
+
+/// `--db`, shared by the store commands.
+struct StoreOption: ParsableArguments {
+    @Option(help: "The memory store (an SQLite file; created on import).")
+    var db: String
+}
+
+struct TMImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add memories (.tmx, .csv, .tsv) to a store, one transaction per file.",
+        discussion: """
+        Duplicates (same languages, text and code kinds in every variant) are merged: the newest change
+        date wins and props and notes are united. A file that fails part-way adds nothing; files before it
+        stay imported.
+
+        Example:
+          concord tm import TMX/un-testset.en-ru-zh.tmx --db sco.tmdb
+        """
+    )
+
+    @Argument(help: "Memory files.")
+    var files: [String]
+
+    @OptionGroup var store: StoreOption
+
+    func run() throws {
+        let opened = try MemoryStore(path: store.db)
+        for report in try MemoryStoreWorkflow.importFiles(files, into: opened) {
+            DiagnosticPrinter.printToStandardError(report.diagnostics.filter { $0.severity == .error })
+            StandardStreams.writeError("\(report.file): \(report.read) units read, \(report.added) added, \(report.merged) merged into existing units")
+        }
+    }
+}
+
+struct TMExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a store out as TMX (lossless), CSV, TSV or JSON Lines.",
+        discussion: "Example:\n  concord tm export --db sco.tmdb -o sco.tmx --langs en,ru --since 2019-01-01"
+    )
+
+    @OptionGroup var store: StoreOption
+
+    @Option(name: .shortAndLong, help: "Output file (.tmx, .csv, .tsv, .jsonl).")
+    var output: String
+
+    @OptionGroup var languages: LanguageListOption
+
+    @Option(help: "Units changed or created on or after this date (ISO 8601).")
+    var since: String?
+
+    @Option(help: "Units with this prop, TYPE=VALUE (repeatable).")
+    var prop: [String] = []
+
+    func validate() throws {
+        if let since, Timestamp(iso8601: since) == nil { throw ValidationError("--since '\(since)' is not a date; use ISO 8601, e.g. 2019-04-24") }
+        for entry in prop where UnitSelection.parseProperty(entry) == nil { throw ValidationError("--prop '\(entry)' must be TYPE=VALUE") }
+    }
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
+        var selection = UnitSelection()
+        selection.languages = languages.tags
+        selection.since = since.flatMap { Timestamp(iso8601: $0) }
+        selection.properties = prop.compactMap(UnitSelection.parseProperty)
+        let written = try MemoryStoreWorkflow.export(MemoryStore(path: store.db), to: output, selection: selection)
+        StandardStreams.writeError("\(written) units written to \(output)")
+    }
+}
+
+struct TMStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Count the units of a store and its variants per language.",
+        discussion: "Example:\n  concord tm stats --db sco.tmdb --json"
+    )
+
+    @OptionGroup var store: StoreOption
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
+        let (units, languages) = try MemoryStore(path: store.db).statistics()
+        switch output.effectiveFormat {
+        case .json: StandardStreams.write(try JSONOutput.string(["tus": units, "languages": languages]))
+        case .text:
+            var lines = ["units: \(units)", "languages:"]
+            for (language, count) in languages.sorted(by: { $0.key < $1.key }) { lines.append("  \(language): \(count)") }
+            StandardStreams.write(lines.joined(separator: "\n"))
+        }
+    }
+}
+
+struct TMDeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete the units with a tuid from a store.",
+        discussion: "Example:\n  concord tm delete --db sco.tmdb --tuid 1234"
+    )
+
+    @OptionGroup var store: StoreOption
+
+    @Option(help: "The tuid of the units to delete.")
+    var tuid: String
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
+        let deleted = try MemoryStoreWorkflow.delete(tuid: tuid, from: MemoryStore(path: store.db))
+        StandardStreams.writeError("\(deleted) unit\(deleted == 1 ? "" : "s") deleted")
+        if deleted == 0 { throw CommandFailure(status: .findings) }
+    }
+}

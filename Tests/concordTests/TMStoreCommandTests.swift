@@ -1,0 +1,59 @@
+import ConcordTestSupport
+import Foundation
+import Testing
+
+@Suite struct TMStoreCommandTests {
+    static let memory = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+    <body>
+    <tu tuid="a" changedate="20190101T000000Z"><prop type="client">SCO</prop><note>first</note><tuv xml:lang="en"><seg>The <bpt i="1">&lt;b&gt;</bpt>summit<ept i="1">&lt;/b&gt;</ept> opened.</seg></tuv><tuv xml:lang="ru"><seg>Саммит открылся.</seg></tuv></tu>
+    <tu tuid="b"><tuv xml:lang="en"><seg>Talks ended.</seg></tuv><tuv xml:lang="ru"><seg>Переговоры завершились.</seg></tuv><tuv xml:lang="zh"><seg>会谈结束。</seg></tuv></tu>
+    </body></tmx>
+    """
+
+    @Test func importMergeExportDeleteAndLookup() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tmx = directory.appendingPathComponent("m.tmx")
+        try Self.memory.write(to: tmx, atomically: true, encoding: .utf8)
+        let newer = directory.appendingPathComponent("newer.tmx")
+        try Self.memory.replacingOccurrences(of: "20190101T000000Z", with: "20200101T000000Z")
+            .replacingOccurrences(of: "<note>first</note>", with: "<note>second</note>").write(to: newer, atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("m.tmdb").path
+        #expect(try TestSupport.runConcord(["tm", "import", tmx.path, newer.path, "--db", db]).status == 0)
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":2"))
+
+        let exported = directory.appendingPathComponent("out.tmx").path
+        #expect(try TestSupport.runConcord(["tm", "export", "--db", db, "-o", exported]).status == 0)
+        let text = try String(contentsOfFile: exported, encoding: .utf8)
+        #expect(text.contains("changedate=\"20200101T000000Z\""))       // the newest date wins
+        #expect(text.contains("<note>first</note>") && text.contains("<note>second</note>"))  // notes united
+        #expect(text.contains(#"<bpt i="1">&lt;b&gt;</bpt>"#))            // codes kept
+        #expect(text.contains(#"<prop type="client">SCO</prop>"#))
+
+        let lookup = try TestSupport.runConcord(["tm", "lookup", "Talks ended.", "--db", db, "--from", "en", "--to", "zh", "--json"])
+        #expect(lookup.stdout.contains("\"score\":100") && lookup.stdout.contains("会谈结束。"))
+
+        #expect(try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "b"]).status == 0)
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":1"))
+        #expect(try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "nope"]).status == 1)
+    }
+
+    @Test func aFileThatFailsPartWayAddsNothing() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = directory.appendingPathComponent("good.tmx")
+        try Self.memory.write(to: good, atomically: true, encoding: .utf8)
+        let broken = directory.appendingPathComponent("broken.tmx")
+        let filler = (0..<50).map { "<tu><tuv xml:lang=\"en\"><seg>Sentence number \($0) of many.</seg></tuv><tuv xml:lang=\"ru\"><seg>Предложение \($0).</seg></tuv></tu>" }.joined(separator: "\n")
+        try Self.memory.replacingOccurrences(of: "</body></tmx>", with: filler + "\n<tu><tuv xml:lang=\"en\"><seg>cut")
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("m.tmdb").path
+        let result = try TestSupport.runConcord(["tm", "import", good.path, broken.path, "--db", db])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("broken.tmx:"))
+        // The good file's two units are there; none of the broken file's are.
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":2"))
+    }
+}
