@@ -35,6 +35,10 @@ import Testing
         let lookup = try TestSupport.runConcord(["tm", "lookup", "Talks ended.", "--db", db, "--from", "en", "--to", "zh", "--json"])
         #expect(lookup.stdout.contains("\"score\":100") && lookup.stdout.contains("会谈结束。"))
 
+        let concordance = try TestSupport.runConcord(["tm", "concordance", "переговоров", "--db", db, "--lang", "ru"])
+        #expect(concordance.stdout.contains("[Переговоры]") && concordance.stdout.contains("en: Talks ended."))
+        #expect(try TestSupport.runConcord(["tm", "edit", "--db", db, "--tuid", "b", "--lang", "ru", "--text", "Переговоры закончились."]).status == 0)
+        #expect(try TestSupport.runConcord(["tm", "concordance", "закончились", "--db", db, "--lang", "ru"]).stdout.contains("[закончились]"))
         #expect(try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "b"]).status == 0)
         #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":1"))
         #expect(try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "nope"]).status == 1)

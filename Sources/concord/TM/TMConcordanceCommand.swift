@@ -1,0 +1,103 @@
+import ArgumentParser
+import Concord
+import Foundation
+
+struct TMConcordanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concordance",
+        abstract: "Find a word or phrase in a memory's sources or targets, with the aligned other side.",
+        discussion: """
+        Matching is folded (case, width, dashes, ё/е) and inflection-aware (Russian stems, English plurals).
+
+        Example:
+          concord tm concordance "Совет Безопасности" --db sco.tmdb --lang ru
+        """
+    )
+
+    @Argument(help: "The word or phrase.")
+    var phrase: String
+
+    @Option(help: "A memory store.")
+    var db: [String] = []
+
+    @Option(help: "A memory file (.tmx, .csv, .tsv).")
+    var tm: [String] = []
+
+    @Option(help: "The language of the phrase.")
+    var lang: String
+
+    @Option(help: "At most this many lines.")
+    var limit: Int = 100
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if tm.isEmpty && db.isEmpty { throw ValidationError("name a memory with --db STORE or --tm FILE") }
+    }
+
+    func run() throws {
+        var units: [TranslationUnit] = []
+        for path in db {
+            guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
+            units += try MemoryStoreWorkflow.units(in: MemoryStore(path: path))
+        }
+        for path in tm {
+            guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
+            let source = try UnitSourceOpener.open(path: path)
+            while let unit = try source.next() { units.append(unit) }
+        }
+        let lines = try MemoryConcordance.search(phrase, language: LanguageTag(lang), units: units, limit: limit)
+        switch output.effectiveFormat {
+        case .json:
+            let list: [[String: Any]] = lines.map { line in
+                ["tuid": line.unit.tuid as Any, "lang": line.found.language.canonical, "text": line.found.segment.plainText,
+                 "highlights": line.ranges.map { ["start": $0.lowerBound, "end": $0.upperBound] },
+                 "aligned": line.others.map { ["lang": $0.language.canonical, "text": $0.segment.plainText] }]
+            }
+            StandardStreams.write(try JSONOutput.string(["matches": list]))
+        case .text:
+            var out = ""
+            for line in lines {
+                let scalars = Array(line.found.segment.plainText.unicodeScalars)
+                var marked = ""
+                var position = 0
+                for range in line.ranges {
+                    marked += String(String.UnicodeScalarView(scalars[position..<range.lowerBound]))
+                    marked += "[" + String(String.UnicodeScalarView(scalars[range])) + "]"
+                    position = range.upperBound
+                }
+                marked += String(String.UnicodeScalarView(scalars[position...]))
+                out += "\(line.found.language.canonical): \(marked)\n"
+                for other in line.others { out += "  \(other.language.canonical): \(other.segment.plainText)\n" }
+            }
+            if lines.isEmpty { out = "no occurrence of '\(phrase)'\n" }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+}
+
+struct TMEditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Replace the text of one language of a unit in a store (to fix a translation).",
+        discussion: "Example:\n  concord tm edit --db sco.tmdb --tuid 1234 --lang ru --text \"Совет Безопасности ООН\""
+    )
+
+    @OptionGroup var store: StoreOption
+
+    @Option(help: "The unit's tuid.")
+    var tuid: String
+
+    @Option(help: "The language whose text changes.")
+    var lang: String
+
+    @Option(help: "The new text.")
+    var text: String
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
+        let changed = try MemoryConcordance.edit(tuid: tuid, language: LanguageTag(lang), text: text, in: MemoryStore(path: store.db))
+        StandardStreams.writeError("\(changed) unit\(changed == 1 ? "" : "s") changed")
+        if changed == 0 { throw CommandFailure(status: .findings) }
+    }
+}
