@@ -54,7 +54,8 @@ final class TermNormalizer {
                 let range = folded.originalRange(of: index..<end)
                 let word = String(String.UnicodeScalarView(scalars[index..<end]))
                 let written = String(String.UnicodeScalarView(original[range.clamped(to: 0..<original.count)]))
-                tokens.append(TermToken(key: normalize(word), acronymKey: Self.isAcronym(written) ? "=" + written : nil, range: range, word: word))
+                tokens.append(TermToken(key: normalize(word), acronymKey: Self.isAcronym(written) ? "=" + written : nil, range: range, word: word,
+                                        capitalized: written.unicodeScalars.first?.properties.isUppercase ?? false))
                 index = end
             }
         }
@@ -94,7 +95,8 @@ final class TermNormalizer {
                     let word = String(decoding: lower, as: UTF8.self)
                     let acronym = capitals >= 2 && lowercase == 0 && !lower.contains(0x27)
                         ? "=" + String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) : nil
-                    tokens.append(TermToken(key: normalize(word), acronymKey: acronym, range: index..<end, word: word))
+                    tokens.append(TermToken(key: normalize(word), acronymKey: acronym, range: index..<end, word: word,
+                                            capitalized: bytes[index] >= 0x41 && bytes[index] <= 0x5A))
                     index = end
                 } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x2D || byte == 0x2F {
                     index += 1

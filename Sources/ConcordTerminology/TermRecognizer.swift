@@ -56,6 +56,7 @@ public final class TermRecognizer {
         // words may have alternative keys (a few paths through the trie, at most 16).
         let choices: [[String]] = tokens.map { token in
             if let acronym = token.acronymKey { return [acronym] }
+            if token.capitalized { return (["^" + token.key] + normalizer.alternativeKeys(for: token.word).map { "^" + $0 }) }
             return [token.key] + normalizer.alternativeKeys(for: token.word)
         }
         var paths: [[String]] = [[]]
@@ -92,9 +93,11 @@ public final class TermRecognizer {
         // Key ids of the text's tokens (-1: no term uses this key).
         var plain = [Int32](repeating: -1, count: tokens.count)
         var acronym = [Int32](repeating: -1, count: tokens.count)
+        var capital = [Int32](repeating: -1, count: tokens.count)
         for (index, token) in tokens.enumerated() {
             plain[index] = vocabulary[token.key] ?? -1
             if let key = token.acronymKey { acronym[index] = vocabulary[key] ?? -1 }
+            if token.capitalized { capital[index] = vocabulary[token.capitalKey] ?? -1 }
         }
         let scalars = text.unicodeScalars
         var cursor = scalars.startIndex
@@ -106,7 +109,8 @@ public final class TermRecognizer {
         while position < tokens.count {
             // Most tokens start no term: check the root before doing more.
             if (plain[position] < 0 || edges[edge(0, plain[position])] == nil)
-                && (acronym[position] < 0 || edges[edge(0, acronym[position])] == nil) {
+                && (acronym[position] < 0 || edges[edge(0, acronym[position])] == nil)
+                && (capital[position] < 0 || edges[edge(0, capital[position])] == nil) {
                 position += 1
                 continue
             }
@@ -120,6 +124,7 @@ public final class TermRecognizer {
                 for node in frontier {
                     if plain[index] >= 0, let child = edges[edge(node, plain[index])] { next.append(child) }
                     if acronym[index] >= 0, let child = edges[edge(node, acronym[index])] { next.append(child) }
+                    if capital[index] >= 0, let child = edges[edge(node, capital[index])] { next.append(child) }
                 }
                 swap(&frontier, &next)
                 index += 1

@@ -8,4 +8,11 @@ struct TermToken {
     let range: Range<Int>
     /// The folded word (for alternative keys of glossary terms).
     var word: String = ""
+    /// The word as written starts with a capital letter.
+    var capitalized = false
+
+    /// The key a capitalised glossary word is indexed under, and that a capitalised
+    /// text word also offers: proper names (`Совет Безопасности`) need their capitals
+    /// in the text too, so `Совет безопасности Казахстана` is not the UN body.
+    var capitalKey: String { "^" + key }
 }

@@ -44,6 +44,13 @@ import Testing
         #expect(try concepts("UN and un-related matters", "en") == ["united_nations"])
     }
 
+    @Test func properNamesNeedTheirCapitals() throws {
+        // A national security council is not the UN body; a lower-case glossary word takes any case.
+        #expect(try concepts("Совет безопасности Казахстана обсудил вопрос.", "ru") == ["kazakhstan"])
+        #expect(try concepts("the national security council met", "en") == [])
+        #expect(try concepts("Member states agreed.", "en") == ["member_states"])
+    }
+
     @Test func chineseByCharactersNotICUWords() throws {
         // ICU splits 成员国外长 as 成员|国外|长; characters still find 成员国.
         #expect(try concepts("上合组织成员国外长理事会会议", "zh").contains("member_states"))
