@@ -38,6 +38,7 @@ public final class MatchTokenizer {
     }
 
     private func appendText(_ text: String, to tokens: inout [MatchToken]) throws {
+        if appendASCII(text, to: &tokens) { return }
         let original = Array(text.unicodeScalars)
         let folded = try folder.fold(text)
         let scalars = Array(folded.text.unicodeScalars)
@@ -84,6 +85,46 @@ public final class MatchTokenizer {
             }
             tokens.append(MatchToken(kind: .punctuation, key: String(scalar), written: written(original, folded, index..<index + 1)))
             index += 1
+        }
+    }
+
+    /// The same tokens for pure ASCII text, straight from the bytes (folding is
+    /// then lower-casing and tabs to spaces). False, with nothing appended, for other text.
+    private func appendASCII(_ text: String, to tokens: inout [MatchToken]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte >= 0x80 { return false }
+            var index = 0
+            let count = bytes.count
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) }
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                    index += 1
+                } else if isDigit(byte) {
+                    var end = index + 1
+                    while end < count {
+                        if isDigit(bytes[end]) { end += 1; continue }
+                        if [0x2E, 0x2C, 0x3A, 0x2F].contains(bytes[end]), end + 1 < count, isDigit(bytes[end + 1]) { end += 2; continue }
+                        break
+                    }
+                    tokens.append(MatchToken(kind: .number, key: "{NUM}", written: string(index..<end)))
+                    index = end
+                } else if isLetter(byte) {
+                    var end = index + 1
+                    while end < count, isLetter(bytes[end]) || isDigit(bytes[end]) { end += 1 }
+                    let written = string(index..<end)
+                    tokens.append(MatchToken(kind: .word, key: written.lowercased(), written: written))
+                    index = end
+                } else {
+                    let written = string(index..<index + 1)
+                    tokens.append(MatchToken(kind: .punctuation, key: written, written: written))
+                    index += 1
+                }
+            }
+            return true
         }
     }
 

@@ -66,20 +66,31 @@ public final class TranslationMemoryIndex {
 
     private func rank(_ found: [(Int, Int)], query: Segment, queryTokens: [MatchToken], previous: String?, next: String?,
                       minimum: Int, limit: Int) throws -> [MemoryMatch] {
-        var matches: [MemoryMatch] = []
+        // Scores differ from the fuzzy score only at 100 (deductions, context) and by
+        // penalties; those are cheap. The explanation (a token diff) is made for the
+        // matches shown only.
+        var scored: [(number: Int, fuzzy: Int, score: Int)] = []
         for (number, fuzzy) in found {
-            let match = try explain(number: number, fuzzy: fuzzy, query: query, queryTokens: queryTokens, previous: previous, next: next)
-            if match.score >= minimum { matches.append(match) }
+            var score = fuzzy
+            if fuzzy == 100 || entries[number].penalty > 0 {
+                score = try explain(number: number, fuzzy: fuzzy, query: query, queryTokens: queryTokens,
+                                    previous: previous, next: next, withDiff: false).score
+            }
+            if score >= minimum { scored.append((number, fuzzy, score)) }
         }
-        matches.sort { lhs, rhs in
+        scored.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
-            if lhs.entry.date != rhs.entry.date { return lhs.entry.date > rhs.entry.date }
-            return lhs.entry.id < rhs.entry.id
+            let (left, right) = (entries[lhs.number], entries[rhs.number])
+            if left.date != right.date { return left.date > right.date }
+            return left.id < right.id
         }
-        return Array(matches.prefix(limit))
+        return try scored.prefix(limit).map {
+            try explain(number: $0.number, fuzzy: $0.fuzzy, query: query, queryTokens: queryTokens, previous: previous, next: next, withDiff: true)
+        }
     }
 
-    private func explain(number: Int, fuzzy: Int, query: Segment, queryTokens: [MatchToken], previous: String?, next: String?) throws -> MemoryMatch {
+    private func explain(number: Int, fuzzy: Int, query: Segment, queryTokens: [MatchToken], previous: String?, next: String?,
+                         withDiff: Bool) throws -> MemoryMatch {
         let entry = entries[number]
         let sourceTokens = tokens[number]
         var score = fuzzy
@@ -134,6 +145,10 @@ public final class TranslationMemoryIndex {
                 if let range = target.range(of: substitution.from) { target.replaceSubrange(range, with: substitution.to) }
             }
             adapted = target
+        }
+        guard withDiff else {
+            return MemoryMatch(entry: entry, score: score, fuzzy: fuzzy, deductions: deductions, substitutions: substitutions,
+                               adaptedTarget: adapted, diff: [])
         }
         let diff = queryTokens.map(\.written).difference(from: sourceTokens.map(\.written))
         var removed = Set<Int>(), inserted = Set<Int>()
