@@ -58,57 +58,91 @@ public final class FuzzyIndex {
 
     /// Every sequence whose fuzzy score against `keys` is at least `minimum`, with that score.
     public func search(_ keys: [String], minimum: Int) -> [(number: Int, fuzzy: Int)] {
+        search(keys, minimum: minimum, limit: Int.max) { _, fuzzy in fuzzy }
+    }
+
+    /// The sequences that can be among the best `limit` by `finalScore` (which may
+    /// lower a fuzzy score, or raise only a fuzzy 100), with their fuzzy scores.
+    ///
+    /// Rarest tokens first: once `limit` results are in, the threshold rises to the
+    /// worst of them, the prefix that must be read shrinks, and frequent tokens'
+    /// long posting lists are often never read. Anything not read shares too few
+    /// tokens with the query to reach the threshold, so the best `limit` are exact.
+    public func search(_ keys: [String], minimum: Int, limit: Int, finalScore: (Int, Int) -> Int) -> [(number: Int, fuzzy: Int)] {
         let query = ids(for: keys)
         let n = query.count
         let minimum = max(1, min(100, minimum))
         if n == 0 { return sequences.indices.filter { sequences[$0].isEmpty }.map { ($0, 100) } }
-        // Allowed candidate lengths: |n - m| ≤ L - ceil(L·s/100).
-        func allows(_ m: Int) -> Bool {
-            let longer = max(n, m)
-            return abs(n - m) <= longer - requiredOverlap(longer, minimum)
-        }
-        var lowest = n, highest = n
-        while lowest > 0, allows(lowest - 1) { lowest -= 1 }
-        while allows(highest + 1) { highest += 1 }
-        var fewestShared = Int.max
-        for m in lowest...highest { fewestShared = min(fewestShared, requiredOverlap(max(n, m), minimum)) }
-        fewestShared = max(1, fewestShared)
 
-        // Prefix: rarest distinct tokens until they cover n - fewestShared + 1 occurrences.
+        // Occurrences per distinct token, rarest first (unknown tokens are rarest of all).
         var occurrences: [Int32: Int] = [:]
         for id in query { occurrences[id, default: 0] += 1 }
         let byRarity = occurrences.keys.sorted { lhs, rhs in
             let left = lhs < 0 ? 0 : postings[Int(lhs)].count, right = rhs < 0 ? 0 : postings[Int(rhs)].count
             return left != right ? left < right : lhs < rhs
         }
-        var covered = 0
-        var prefix: [Int32] = []
-        for id in byRarity where covered < n - fewestShared + 1 {
-            prefix.append(id)
-            covered += occurrences[id]!
-        }
 
+        var threshold = minimum
+        var bounds = Bounds(n: n, minimum: threshold)
+        var best: [Int] = []               // final scores of the best so far, ascending, at most `limit`
         let pattern = EditDistance.Pattern(query)
         var visited = Set<Int32>()
         var results: [(number: Int, fuzzy: Int)] = []
-        for id in prefix where id >= 0 {
+        var covered = 0
+        for id in byRarity {
+            if covered >= n - bounds.fewestShared + 1 { break }
+            covered += occurrences[id]!
+            guard id >= 0 else { continue }
             for number in postings[Int(id)] where visited.insert(number).inserted {
                 let candidate = sequences[Int(number)]
                 let m = candidate.count
-                guard m >= lowest, m <= highest else { continue }
-                let longer = max(n, m)
-                let distance = EditDistance.distance(pattern, candidate)
-                let fuzzy = FuzzyScore.score(distance: distance, longer: longer)
-                if fuzzy >= minimum { results.append((Int(number), fuzzy)) }
+                guard m >= bounds.lowest, m <= bounds.highest else { continue }
+                let fuzzy = FuzzyScore.score(distance: EditDistance.distance(pattern, candidate), longer: max(n, m))
+                guard fuzzy >= threshold else { continue }
+                let final = finalScore(Int(number), fuzzy)
+                guard final >= minimum else { continue }
+                results.append((Int(number), fuzzy))
+                // Keep the `limit` best final scores; the threshold is the worst of them (at most 100).
+                if limit != Int.max {
+                    let position = best.firstIndex { $0 > final } ?? best.count
+                    best.insert(final, at: position)
+                    if best.count > limit { best.removeFirst() }
+                    if best.count == limit {
+                        let raised = max(minimum, min(100, best[0]))
+                        if raised > threshold {
+                            threshold = raised
+                            bounds = Bounds(n: n, minimum: threshold)
+                        }
+                    }
+                }
             }
         }
         return results
     }
 
-    /// Shared tokens needed for a score of `minimum` at longer length L: L − floor(L·(100−s)/100).
-    private func requiredOverlap(_ longer: Int, _ minimum: Int) -> Int {
-        longer - (longer * (100 - minimum)) / 100
+    /// Candidate lengths and the fewest shared tokens for a score of `minimum`.
+    private struct Bounds {
+        var lowest: Int
+        var highest: Int
+        var fewestShared: Int
+
+        init(n: Int, minimum: Int) {
+            func required(_ longer: Int) -> Int { longer - (longer * (100 - minimum)) / 100 }
+            func allows(_ m: Int) -> Bool {
+                let longer = max(n, m)
+                return abs(n - m) <= longer - required(longer)
+            }
+            var lowest = n, highest = n
+            while lowest > 0, allows(lowest - 1) { lowest -= 1 }
+            while allows(highest + 1) { highest += 1 }
+            var fewest = Int.max
+            for m in lowest...highest { fewest = min(fewest, required(max(n, m))) }
+            self.lowest = lowest
+            self.highest = highest
+            fewestShared = max(1, fewest)
+        }
     }
+
 }
 
 /// The fuzzy formula: floor(100 × (L − d) / L).

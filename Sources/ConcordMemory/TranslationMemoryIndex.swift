@@ -41,7 +41,18 @@ public final class TranslationMemoryIndex {
     /// The best matches for `query`, at least `minimum`, at most `limit`, best first.
     public func lookup(_ query: Segment, previous: String? = nil, next: String? = nil, minimum: Int = 50, limit: Int = 5) throws -> [MemoryMatch] {
         let queryTokens = try tokenizer.tokens(of: query)
-        let found = index.search(queryTokens.map(\.key), minimum: minimum)
+        var failure: Error?
+        let found = index.search(queryTokens.map(\.key), minimum: minimum, limit: limit) { number, fuzzy in
+            guard fuzzy == 100 || entries[number].penalty > 0 else { return fuzzy }
+            do {
+                return try explain(number: number, fuzzy: fuzzy, query: query, queryTokens: queryTokens,
+                                   previous: previous, next: next, withDiff: false).score
+            } catch {
+                failure = error
+                return fuzzy
+            }
+        }
+        if let failure { throw failure }
         return try rank(found.map { ($0.number, $0.fuzzy) }, query: query, queryTokens: queryTokens,
                         previous: previous, next: next, minimum: minimum, limit: limit)
     }
