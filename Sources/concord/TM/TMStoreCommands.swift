@@ -51,23 +51,13 @@ struct TMExportCommand: ParsableCommand {
 
     @OptionGroup var languages: LanguageListOption
 
-    @Option(help: "Units changed or created on or after this date (ISO 8601).")
-    var since: String?
-
-    @Option(help: "Units with this prop, TYPE=VALUE (repeatable).")
-    var prop: [String] = []
-
-    func validate() throws {
-        if let since, Timestamp(iso8601: since) == nil { throw ValidationError("--since '\(since)' is not a date; use ISO 8601, e.g. 2019-04-24") }
-        for entry in prop where UnitSelection.parseProperty(entry) == nil { throw ValidationError("--prop '\(entry)' must be TYPE=VALUE") }
-    }
+    @OptionGroup var filters: UnitFilterOptions
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
         var selection = UnitSelection()
         selection.languages = languages.tags
-        selection.since = since.flatMap { Timestamp(iso8601: $0) }
-        selection.properties = prop.compactMap(UnitSelection.parseProperty)
+        filters.apply(to: &selection)
         let written = try MemoryStoreWorkflow.export(MemoryStore(path: store.db), to: output, selection: selection)
         StandardStreams.writeError("\(written) units written to \(output)")
     }

@@ -23,11 +23,7 @@ struct TMXFilterCommand: ParsableCommand {
 
     @OptionGroup var languages: LanguageListOption
 
-    @Option(help: "Keep units changed or created on or after this date (ISO 8601, e.g. 2019-04-24).")
-    var since: String?
-
-    @Option(help: "Keep units with this prop, TYPE=VALUE (repeatable; all must match).")
-    var prop: [String] = []
+    @OptionGroup var filters: UnitFilterOptions
 
     @Flag(help: "Drop units whose target is empty.")
     var dropEmpty = false
@@ -38,20 +34,10 @@ struct TMXFilterCommand: ParsableCommand {
     @Flag(help: "On broken XML, keep the complete units before the fault and report it instead of failing.")
     var recover = false
 
-    func validate() throws {
-        if let since, Timestamp(iso8601: since) == nil {
-            throw ValidationError("--since '\(since)' is not a date; use ISO 8601, e.g. 2019-04-24 or 20190424T000000Z")
-        }
-        for entry in prop where UnitSelection.parseProperty(entry) == nil {
-            throw ValidationError("--prop '\(entry)' must be TYPE=VALUE, e.g. x-client=SCO")
-        }
-    }
-
     func run() throws {
         var selection = UnitSelection()
         selection.languages = languages.tags
-        selection.since = since.flatMap { Timestamp(iso8601: $0) }
-        selection.properties = prop.compactMap(UnitSelection.parseProperty)
+        filters.apply(to: &selection)
         selection.dropEmpty = dropEmpty
         selection.dropUntranslated = dropUntranslated
         let report = try MemoryConversion.convert(input: input, output: output, selection: selection, recover: recover)
