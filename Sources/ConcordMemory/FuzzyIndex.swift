@@ -127,11 +127,8 @@ public final class FuzzyIndex {
         var fewestShared: Int
 
         init(n: Int, minimum: Int) {
-            func required(_ longer: Int) -> Int { longer - (longer * (100 - minimum)) / 100 }
-            func allows(_ m: Int) -> Bool {
-                let longer = max(n, m)
-                return abs(n - m) <= longer - required(longer)
-            }
+            func required(_ longer: Int) -> Int { longer - FuzzyScore.maximumDistance(longer: longer, minimum: minimum) }
+            func allows(_ m: Int) -> Bool { abs(n - m) <= FuzzyScore.maximumDistance(longer: max(n, m), minimum: minimum) }
             var lowest = n, highest = n
             while lowest > 0, allows(lowest - 1) { lowest -= 1 }
             while allows(highest + 1) { highest += 1 }
@@ -149,5 +146,10 @@ public final class FuzzyIndex {
 public enum FuzzyScore {
     public static func score(distance: Int, longer: Int) -> Int {
         longer == 0 ? 100 : (100 * (longer - distance)) / longer
+    }
+
+    /// The most edits a segment pair whose longer side has `longer` tokens can take and still score `minimum`.
+    public static func maximumDistance(longer: Int, minimum: Int) -> Int {
+        (longer * (100 - minimum)) / 100
     }
 }

@@ -68,8 +68,8 @@ public final class TranslationMemoryIndex {
             let candidate = index.sequences[number]
             // The distance is at least the length difference: skip what cannot reach the minimum.
             let longer = max(n, candidate.count)
-            if abs(n - candidate.count) > longer - (longer - (longer * (100 - max(1, minimum))) / 100) { continue }
-            let fuzzy = FuzzyScore.score(distance: EditDistance.distance(pattern, candidate), longer: max(queryIDs.count, candidate.count))
+            if abs(n - candidate.count) > FuzzyScore.maximumDistance(longer: longer, minimum: max(1, minimum)) { continue }
+            let fuzzy = FuzzyScore.score(distance: EditDistance.distance(pattern, candidate), longer: longer)
             if fuzzy >= minimum { scored.append((number, fuzzy)) }
         }
         return try rank(scored, query: query, queryTokens: queryTokens, previous: previous, next: next, minimum: minimum, limit: limit)

@@ -215,11 +215,6 @@ public final class Segmenter {
         }
     }
 
-    /// The text of a UTF-16 range (through a buffer pointer: the fast transcoding path).
-    static func string(_ units: [UInt16], _ range: Range<Int>) -> String {
-        units.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
-    }
-
     /// Where the extra break patterns could start (noted during the punctuation scan, so ICU only tries there).
     private struct ExtraBreakHints {
         var bracketAfterStop: [Int] = []

@@ -1,10 +1,5 @@
 import ConcordModel
 
-/// The concepts a recogniser was built from.
-final class ConceptStore {
-    var concepts: [Concept] = []
-}
-
 /// A glossary term found in text.
 public struct TermHit: Sendable, Equatable {
     /// The concept the term belongs to.

@@ -20,7 +20,7 @@ public final class TermRecognizer {
     private var nodeCount: Int32 = 1
     /// Terms ending at a node: (concept index, index of the term in the concept).
     private var entries: [Int32: [(Int32, Int32)]] = [:]
-    private let store = ConceptStore()
+    private var concepts: [Concept] = []
 
     /// A recogniser for the terms of `language` in every concept of `glossaries`.
     public init(glossaries: [Glossary], language: LanguageTag) throws {
@@ -28,8 +28,8 @@ public final class TermRecognizer {
         normalizer = try TermNormalizer(language: language)
         for glossary in glossaries {
             for concept in glossary.concepts {
-                let conceptIndex = store.concepts.count
-                store.concepts.append(concept)
+                let conceptIndex = concepts.count
+                concepts.append(concept)
                 for (termIndex, term) in concept.terms.enumerated() where language.matches(term.language) {
                     try insert(term, concept: Int32(conceptIndex), index: Int32(termIndex))
                 }
@@ -85,7 +85,7 @@ public final class TermRecognizer {
     }
 
     /// The number of concepts loaded.
-    public var conceptCount: Int { store.concepts.count }
+    public var conceptCount: Int { concepts.count }
 
     /// Every term in `text`, in text order.
     public func hits(in text: String) throws -> [TermHit] {
@@ -142,7 +142,7 @@ public final class TermRecognizer {
             cursorOffset = range.upperBound
             let written = String(scalars[lower..<upper])
             for (conceptIndex, termIndex) in entries[best.node] ?? [] {
-                let concept = store.concepts[Int(conceptIndex)]
+                let concept = concepts[Int(conceptIndex)]
                 result.append(TermHit(concept: concept, term: concept.terms[Int(termIndex)], range: range, text: written))
             }
             position = best.end

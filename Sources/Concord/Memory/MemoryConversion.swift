@@ -50,11 +50,13 @@ public enum MemoryConversion {
             }
         }
 
-        let firstHeader = try inputs.first == "-" ? TMXHeader() : UnitSourceOpener.open(path: inputs[0], recover: true).header
-        var header = firstHeader
+        // Headers are read ahead (standard input cannot be read twice) and one file at a time,
+        // so that merging many files does not hold them all open.
+        let headers = try inputs.map { $0 == "-" ? nil : try UnitSourceOpener.open(path: $0, recover: true).header }
+        var header = headers[0] ?? TMXHeader()
         header.creationTool = "Concord"
         header.creationToolVersion = ConcordVersion.string
-        if inputs.count > 1 { header.sourceLanguage = commonSourceLanguage(inputs) }
+        if inputs.count > 1 { header.sourceLanguage = commonSourceLanguage(headers.compactMap { $0 }) }
         let writer = try MemoryFileWriter(path: output, header: header, columns: columns)
 
         var kept: [TranslationUnit] = []
@@ -108,12 +110,8 @@ public enum MemoryConversion {
     }
 
     /// The inputs' shared source language, or `*all*` when they differ.
-    private static func commonSourceLanguage(_ inputs: [String]) -> String {
-        var languages: Set<String> = []
-        for input in inputs where input != "-" {
-            let header = (try? UnitSourceOpener.open(path: input, recover: true))?.header
-            languages.insert(header?.sourceLanguageTag?.canonical ?? "*all*")
-        }
+    private static func commonSourceLanguage(_ headers: [TMXHeader]) -> String {
+        let languages = Set(headers.map { $0.sourceLanguageTag?.canonical ?? "*all*" })
         return languages.count == 1 ? languages.first! : "*all*"
     }
 }

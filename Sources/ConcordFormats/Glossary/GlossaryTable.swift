@@ -30,7 +30,7 @@ public enum GlossaryTable {
         var columns: [Column] = []
         var column = 1
         for field in header.fields {
-            let name = field.trimmingCharacters(in: " \t")
+            let name = field.trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
             let lower = name.lowercased()
             func tag(after prefix: String) -> LanguageTag? {
                 let rest = String(name.dropFirst(prefix.count))

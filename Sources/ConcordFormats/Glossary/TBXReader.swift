@@ -1,3 +1,4 @@
+import Foundation
 import ConcordModel
 import ConcordXML
 
@@ -99,12 +100,15 @@ public enum TBXReader {
                     break
                 }
             }
-        } catch let XMLError.notWellFormed(file, line, column, message) {
-            throw FormatError.notWellFormed(file: file, line: line, column: column, message: message)
+        } catch let error as XMLError {
+            throw FormatError(error, reading: xml.fileName)
         }
         guard sawRoot else { throw FormatError.missingPart(file: xml.fileName, line: 1, column: 1, part: "the root element <tbx>") }
         return glossary
     }
+
+    /// XML white space (not Unicode white space: a no-break space in a value is content).
+    private static let xmlWhitespace = CharacterSet(charactersIn: " \n\t\r")
 
     static let categories: Set<String> = ["administrativeStatus", "termType", "partOfSpeech", "definition", "subjectField", "note"]
 
@@ -113,7 +117,7 @@ public enum TBXReader {
     }
 
     private static func apply(category: String, value: String, to scope: Scope, concept: inout Concept?, term: inout Term?) {
-        let trimmed = value.trimmingCharacters(in: " \n\t\r")
+        let trimmed = value.trimmingCharacters(in: Self.xmlWhitespace)
         switch category {
         case "administrativeStatus", "normativeAuthorization", "usageStatus":
             if let status = TermStatus(tbx: trimmed) { term?.status = status }
@@ -146,15 +150,5 @@ public enum TBXReader {
     /// The text content of the current element (its descendants' text).
     static func readText(_ xml: XMLPullReader) throws -> String {
         try xml.textContent()
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        var result = Substring(self)
-        while let first = result.first, characters.contains(first) { result = result.dropFirst() }
-        while let last = result.last, characters.contains(last) { result = result.dropLast() }
-        return String(result)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the first bytes of an XML file say about its encoding.
 struct EncodingSniff: Equatable {
     /// How code units are laid out in the bytes.
@@ -57,40 +59,12 @@ struct EncodingSniff: Equatable {
             }
         }
         let text = String(decoding: ascii, as: UTF8.self)
-        guard let start = text.range(of: "<?xml"), let end = text.range(of: "?>", range: start.upperBound..<text.endIndex) else { return nil }
+        guard let start = text.range(of: "<?xml", options: .literal), let end = text.range(of: "?>", options: .literal, range: start.upperBound..<text.endIndex) else { return nil }
         let declaration = text[start.upperBound..<end.lowerBound]
-        guard let key = declaration.range(of: "encoding") else { return nil }
+        guard let key = declaration.range(of: "encoding", options: .literal) else { return nil }
         let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         let value = rest.dropFirst().prefix { $0 != quote }
         return value.lowercased()
-    }
-}
-
-extension String {
-    /// A small substring search (the module stays free of Foundation in its hot paths).
-    func range(of needle: String, range: Range<Index>? = nil) -> Range<Index>? {
-        let haystack = range.map { self[$0] } ?? self[...]
-        guard let first = needle.first else { return nil }
-        var index = haystack.startIndex
-        while let found = haystack[index...].firstIndex(of: first) {
-            if haystack[found...].hasPrefix(needle) {
-                return found..<haystack.index(found, offsetBy: needle.count)
-            }
-            index = haystack.index(after: found)
-        }
-        return nil
-    }
-}
-
-extension Substring {
-    func range(of needle: String) -> Range<Index>? {
-        guard let first = needle.first else { return nil }
-        var index = startIndex
-        while let found = self[index...].firstIndex(of: first) {
-            if self[found...].hasPrefix(needle) { return found..<self.index(found, offsetBy: needle.count) }
-            index = self.index(after: found)
-        }
-        return nil
     }
 }

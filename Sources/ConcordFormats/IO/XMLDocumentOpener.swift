@@ -5,8 +5,8 @@ enum XMLDocumentOpener {
     static func open(path: String) throws -> XMLPullReader {
         do {
             return try XMLPullReader(path: path)
-        } catch let XMLError.cannotOpen(file, reason) {
-            throw FormatError.cannotOpen(file: file, reason: reason)
+        } catch let error as XMLError {
+            throw FormatError(error, reading: path)
         }
     }
 }

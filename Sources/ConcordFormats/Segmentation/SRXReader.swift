@@ -78,8 +78,8 @@ public enum SRXReader {
                     break
                 }
             }
-        } catch let XMLError.notWellFormed(file, line, column, message) {
-            throw FormatError.notWellFormed(file: file, line: line, column: column, message: message)
+        } catch let error as XMLError {
+            throw FormatError(error, reading: xml.fileName)
         }
         guard sawRoot else { throw FormatError.missingPart(file: xml.fileName, line: 1, column: 1, part: "the root element <srx>") }
         return ruleSet

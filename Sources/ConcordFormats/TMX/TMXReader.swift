@@ -61,8 +61,8 @@ public final class TMXReader {
         let source: FileByteSource
         do {
             source = try FileByteSource(path: path)
-        } catch let XMLError.cannotOpen(file, reason) {
-            throw FormatError.cannotOpen(file: file, reason: reason)
+        } catch let error as XMLError {
+            throw FormatError(error, reading: path)
         }
         try self.init(source: source, fileName: path == "-" ? "<stdin>" : path, options: options,
                       reopen: path == "-" ? nil : { try FileByteSource(path: path) })
@@ -260,18 +260,10 @@ public final class TMXReader {
     }
 
     private func handle(_ error: XMLError) throws -> TranslationUnit? {
-        let converted: FormatError
-        switch error {
-        case let .notWellFormed(file, line, column, message):
-            converted = .notWellFormed(file: file, line: line, column: column, message: message)
-        case let .io(file, reason):
-            throw FormatError.io(file: file, reason: reason)
-        default:
-            throw FormatError.io(file: fileName, reason: String(describing: error))
-        }
-        guard options.recover, salvageLimit == nil, case let .notWellFormed(file, line, column, message) = converted else {
+        guard case let .notWellFormed(file, line, column, message) = error else { throw FormatError(error, reading: fileName) }
+        guard options.recover, salvageLimit == nil else {
             if salvageLimit != nil { return nil } // a second fault while salvaging: stop there
-            throw converted
+            throw FormatError(error, reading: fileName)
         }
         collected.append(Diagnostic(id: "tmx.not-well-formed", severity: .error,
                                     message: "\(message); reading stopped here, the complete units before it were kept",
@@ -323,11 +315,7 @@ public final class TMXReader {
         do {
             return try xml.read()
         } catch let error as XMLError {
-            if case let .notWellFormed(file, line, column, message) = error {
-                throw FormatError.notWellFormed(file: file, line: line, column: column, message: message)
-            }
-            if case let .io(file, reason) = error { throw FormatError.io(file: file, reason: reason) }
-            throw error
+            throw FormatError(error, reading: fileName)
         }
     }
 
