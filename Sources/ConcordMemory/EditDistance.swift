@@ -50,10 +50,15 @@ public enum EditDistance {
 
     /// The distance between the pattern and `text`.
     public static func distance(_ pattern: Pattern, _ text: [Int32]) -> Int {
+        text.withUnsafeBufferPointer { distance(pattern, $0) }
+    }
+
+    /// The distance between the pattern and `text`.
+    public static func distance(_ pattern: Pattern, _ text: UnsafeBufferPointer<Int32>) -> Int {
         let m = pattern.count
         if m == 0 { return text.count }
         if text.isEmpty { return m }
-        guard pattern.fits else { return classic(pattern.ids, text) }
+        guard pattern.fits else { return classic(pattern.ids, Array(text)) }
         var positive: UInt64 = m == 64 ? ~0 : (1 << UInt64(m)) - 1
         var negative: UInt64 = 0
         var score = m

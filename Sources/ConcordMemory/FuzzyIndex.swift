@@ -2,58 +2,83 @@ import ConcordModel
 
 /// An exact fuzzy-match index over token sequences.
 ///
-/// Retrieval is exact, not heuristic: for a minimum score s, a candidate of
+/// Retrieval is exact, not heuristic. For a minimum score s, a candidate of
 /// length m can only reach s if its length is within the bound the score
 /// formula allows and it shares at least ceil(L·s/100) tokens with the query
-/// (L the longer length). So it must contain one of the query's rarest tokens
-/// (prefix filter: enough of them to leave fewer shared tokens than needed
-/// otherwise). Only candidates found through those tokens' posting lists, and
-/// of an allowed length, are verified with a bit-parallel edit distance; the
-/// result equals scoring every entry.
+/// (L the longer length), so it must contain one of the query's rarest tokens
+/// (prefix filter). Candidates come from those tokens' posting lists (kept
+/// sorted by sequence length, so only the allowed lengths are read); more
+/// lists are then counted while that is cheap, which bounds each candidate's
+/// shared tokens from above. Candidates are verified with a bit-parallel edit
+/// distance in order of that bound, and the search stops when the bound falls
+/// below the best results found: the result equals scoring every sequence.
+///
+/// Sequences and postings are flat arrays (compressed sparse rows), so a
+/// million sequences cost a few hundred megabytes. Not thread-safe (searches
+/// reuse their scratch buffers).
 public final class FuzzyIndex {
-    private var vocabulary: [String: Int32] = [:]
-    private var postings: [[Int32]] = []
-    private(set) var sequences: [[Int32]] = []
+    /// The keys of the tokens, by id.
+    public let vocabulary = TokenVocabulary()
+    private var tokens: [Int32] = []
+    private var starts: [Int] = [0]
+
+    // Postings, built before the first search after additions: for token id t,
+    // postingItems[postingStarts[t]..<postingStarts[t + 1]], ordered by sequence length.
+    private var postingStarts: [Int] = [0]
+    private var postingItems: [Int32] = []
+    private var postingsCover = 0
+
+    // Scratch buffers reused by every search.
+    private var hits: [UInt32] = []
+    private var touched: [Int32] = []
+    private var buckets: [[Int32]] = Array(repeating: [], count: 101)
 
     public init() {}
 
     /// The number of indexed sequences.
-    public var count: Int { sequences.count }
+    public var count: Int { starts.count - 1 }
 
-    /// Adds a sequence; returns its number (0, 1, 2 …).
+    /// Adds a sequence of token keys; returns its number (0, 1, 2 …).
     @discardableResult
     public func add(_ keys: [String]) -> Int {
-        let number = sequences.count
-        var ids: [Int32] = []
-        ids.reserveCapacity(keys.count)
-        var seen: Set<Int32> = []
-        for key in keys {
-            let id: Int32
-            if let existing = vocabulary[key] {
-                id = existing
-            } else {
-                id = Int32(postings.count)
-                vocabulary[key] = id
-                postings.append([])
-            }
-            ids.append(id)
-            if seen.insert(id).inserted { postings[Int(id)].append(Int32(number)) }
-        }
-        sequences.append(ids)
-        return number
+        add(ids: keys.map(vocabulary.id(for:)))
     }
 
-    /// Ids for a query; tokens the index has never seen get ids no sequence has.
+    /// Adds a sequence of ids of ``vocabulary``; returns its number.
+    @discardableResult
+    public func add(ids: some Sequence<Int32>) -> Int {
+        tokens.append(contentsOf: ids)
+        starts.append(tokens.count)
+        return count - 1
+    }
+
+    /// The length of sequence `number`.
+    @inline(__always)
+    func length(_ number: Int) -> Int { starts[number + 1] - starts[number] }
+
+    /// The token ids of sequence `number`.
+    func sequence(_ number: Int) -> ArraySlice<Int32> { tokens[starts[number]..<starts[number + 1]] }
+
+    /// Ids for a query; tokens the index has never seen get negative ids no sequence has.
     func ids(for keys: [String]) -> [Int32] {
         var unknown: Int32 = -1
         var local: [String: Int32] = [:]
         return keys.map { key in
-            if let id = vocabulary[key] { return id }
+            if let id = vocabulary.existingID(for: key) { return id }
             if let id = local[key] { return id }
             local[key] = unknown
             unknown -= 1
             return local[key]!
         }
+    }
+
+    /// The fuzzy score of sequence `number` against a prepared query.
+    func score(_ pattern: EditDistance.Pattern, _ number: Int) -> Int {
+        let m = length(number)
+        let distance = tokens.withUnsafeBufferPointer { all in
+            EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number] + m]))
+        }
+        return FuzzyScore.score(distance: distance, longer: max(pattern.count, m))
     }
 
     /// Every sequence whose fuzzy score against `keys` is at least `minimum`, with that score.
@@ -63,61 +88,146 @@ public final class FuzzyIndex {
 
     /// The sequences that can be among the best `limit` by `finalScore` (which may
     /// lower a fuzzy score, or raise only a fuzzy 100), with their fuzzy scores.
-    ///
-    /// Rarest tokens first: once `limit` results are in, the threshold rises to the
-    /// worst of them, the prefix that must be read shrinks, and frequent tokens'
-    /// long posting lists are often never read. Anything not read shares too few
-    /// tokens with the query to reach the threshold, so the best `limit` are exact.
+    /// Every sequence whose final score could reach the `limit`-th best is returned.
     public func search(_ keys: [String], minimum: Int, limit: Int, finalScore: (Int, Int) -> Int) -> [(number: Int, fuzzy: Int)] {
+        buildPostings()
         let query = ids(for: keys)
         let n = query.count
         let minimum = max(1, min(100, minimum))
-        if n == 0 { return sequences.indices.filter { sequences[$0].isEmpty }.map { ($0, 100) } }
+        if n == 0 { return (0..<count).filter { length($0) == 0 }.map { ($0, 100) } }
 
         // Occurrences per distinct token, rarest first (unknown tokens are rarest of all).
         var occurrences: [Int32: Int] = [:]
         for id in query { occurrences[id, default: 0] += 1 }
         let byRarity = occurrences.keys.sorted { lhs, rhs in
-            let left = lhs < 0 ? 0 : postings[Int(lhs)].count, right = rhs < 0 ? 0 : postings[Int(rhs)].count
+            let left = postingCount(lhs), right = postingCount(rhs)
             return left != right ? left < right : lhs < rhs
         }
 
         var threshold = minimum
-        var bounds = Bounds(n: n, minimum: threshold)
-        var best: [Int] = []               // final scores of the best so far, ascending, at most `limit`
-        let pattern = EditDistance.Pattern(query)
-        var visited = Set<Int32>()
-        var results: [(number: Int, fuzzy: Int)] = []
+        let bounds = Bounds(n: n, minimum: threshold)
+        touched.removeAll(keepingCapacity: true)
         var covered = 0
-        for id in byRarity {
-            if covered >= n - bounds.fewestShared + 1 { break }
-            covered += occurrences[id]!
+        var next = 0
+
+        // Candidates: every sequence of an allowed length in the prefix's posting lists.
+        while next < byRarity.count, covered < n - bounds.fewestShared + 1 {
+            let id = byRarity[next], weight = UInt32(occurrences[id]!)
+            next += 1
+            covered += Int(weight)
             guard id >= 0 else { continue }
-            for number in postings[Int(id)] where visited.insert(number).inserted {
-                let candidate = sequences[Int(number)]
-                let m = candidate.count
-                guard m >= bounds.lowest, m <= bounds.highest else { continue }
-                let fuzzy = FuzzyScore.score(distance: EditDistance.distance(pattern, candidate), longer: max(n, m))
+            for number in postings(id, lengths: bounds.lowest...bounds.highest) {
+                if hits[Int(number)] == 0 { touched.append(number) }
+                hits[Int(number)] += weight
+            }
+        }
+        // Tighter bounds: count further lists while a list is short next to the candidates
+        // (counting a posting costs far less than verifying a candidate).
+        while next < byRarity.count {
+            let id = byRarity[next], weight = UInt32(occurrences[id]!)
+            let list = postings(id, lengths: bounds.lowest...bounds.highest)
+            if list.count > 4 * touched.count { break }
+            next += 1
+            covered += Int(weight)
+            for number in list where hits[Int(number)] != 0 { hits[Int(number)] += weight }
+        }
+
+        // Each candidate's best possible score: shared tokens ≤ counted + unread.
+        let unread = n - covered
+        for index in buckets.indices { buckets[index].removeAll(keepingCapacity: true) }
+        for number in touched {
+            let m = length(Int(number))
+            let shared = min(Int(hits[Int(number)]) + unread, n, m)
+            hits[Int(number)] = 0
+            let bound = FuzzyScore.score(distance: max(n, m) - shared, longer: max(n, m))
+            if bound >= threshold { buckets[bound].append(number) }
+        }
+
+        // Verify the most promising first; once `limit` results are in, the threshold
+        // rises to the worst of them and the search ends when no bound reaches it.
+        let pattern = EditDistance.Pattern(query)
+        var best: [Int] = []               // final scores of the best so far, ascending, at most `limit`
+        var results: [(number: Int, fuzzy: Int)] = []
+        var bound = 100
+        while bound >= threshold {
+            for number in buckets[bound] {
+                let fuzzy = score(pattern, Int(number))
                 guard fuzzy >= threshold else { continue }
                 let final = finalScore(Int(number), fuzzy)
                 guard final >= minimum else { continue }
                 results.append((Int(number), fuzzy))
-                // Keep the `limit` best final scores; the threshold is the worst of them (at most 100).
                 if limit != Int.max {
                     let position = best.firstIndex { $0 > final } ?? best.count
                     best.insert(final, at: position)
                     if best.count > limit { best.removeFirst() }
-                    if best.count == limit {
-                        let raised = max(minimum, min(100, best[0]))
-                        if raised > threshold {
-                            threshold = raised
-                            bounds = Bounds(n: n, minimum: threshold)
-                        }
-                    }
+                    if best.count == limit { threshold = max(threshold, min(100, best[0])) }
                 }
             }
+            bound -= 1
         }
         return results
+    }
+
+    private func postingCount(_ id: Int32) -> Int {
+        id < 0 ? 0 : postingStarts[Int(id) + 1] - postingStarts[Int(id)]
+    }
+
+    /// The postings of `id` whose sequence length is in `lengths` (lists are ordered by length).
+    private func postings(_ id: Int32, lengths: ClosedRange<Int>) -> ArraySlice<Int32> {
+        guard id >= 0 else { return [] }
+        let start = postingStarts[Int(id)], end = postingStarts[Int(id) + 1]
+        func firstPosition(atLeast length: Int) -> Int {
+            var low = start, high = end
+            while low < high {
+                let middle = (low + high) / 2
+                if self.length(Int(postingItems[middle])) < length { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return postingItems[firstPosition(atLeast: lengths.lowerBound)..<firstPosition(atLeast: lengths.upperBound + 1)]
+    }
+
+    /// Builds the posting lists: sequences are visited shortest first, so each list
+    /// comes out ordered by length (then by number).
+    private func buildPostings() {
+        guard postingsCover != count || postingStarts.count != vocabulary.count + 1 else { return }
+        let vocabularySize = vocabulary.count
+        var byLength = [Int](repeating: 0, count: 2)
+        for number in 0..<count {
+            let m = length(number)
+            if m + 2 > byLength.count { byLength += [Int](repeating: 0, count: m + 2 - byLength.count) }
+            byLength[m + 1] += 1
+        }
+        for index in 1..<byLength.count { byLength[index] += byLength[index - 1] }
+        var order = [Int32](repeating: 0, count: count)
+        for number in 0..<count {
+            let m = length(number)
+            order[byLength[m]] = Int32(number)
+            byLength[m] += 1
+        }
+
+        var sizes = [Int](repeating: 0, count: vocabularySize + 1)
+        var lastSeen = [Int32](repeating: -1, count: vocabularySize)
+        for number in 0..<count {
+            for id in tokens[starts[number]..<starts[number + 1]] where lastSeen[Int(id)] != Int32(number) {
+                lastSeen[Int(id)] = Int32(number)
+                sizes[Int(id) + 1] += 1
+            }
+        }
+        for index in 1..<sizes.count { sizes[index] += sizes[index - 1] }
+        postingStarts = sizes
+        var cursor = sizes
+        postingItems = [Int32](repeating: 0, count: sizes[vocabularySize])
+        lastSeen = [Int32](repeating: -1, count: vocabularySize)
+        for number in order {
+            for id in tokens[starts[Int(number)]..<starts[Int(number) + 1]] where lastSeen[Int(id)] != number {
+                lastSeen[Int(id)] = number
+                postingItems[cursor[Int(id)]] = number
+                cursor[Int(id)] += 1
+            }
+        }
+        hits = [UInt32](repeating: 0, count: count)
+        postingsCover = count
     }
 
     /// Candidate lengths and the fewest shared tokens for a score of `minimum`.
@@ -139,7 +249,6 @@ public final class FuzzyIndex {
             fewestShared = max(1, fewest)
         }
     }
-
 }
 
 /// The fuzzy formula: floor(100 × (L − d) / L).

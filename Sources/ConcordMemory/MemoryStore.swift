@@ -4,39 +4,83 @@ import GRDB
 
 /// A translation memory kept in an SQLite file (WAL mode) through GRDB.
 ///
-/// Units are stored whole, as opaque payloads the caller encodes (Concord uses
-/// the unit's own TMX), next to the fields the store searches: the project's
-/// duplicate key, tuid, newest date. Every change happens in a transaction:
-/// a failure leaves the store as it was.
+/// Units are stored whole, as payloads the codec writes (Concord uses the
+/// unit's own TMX), next to what lookups need without decoding them: each
+/// variant's match tokens (ids into a token table), clustered by language, so
+/// opening a store for lookups reads one language's rows and builds the index
+/// from them. Every change happens in a transaction: a failure leaves the
+/// store as it was.
 public final class MemoryStore {
     public let path: String
     private let pool: DatabasePool
-
-    /// A stored unit: its row id and payload.
-    public struct StoredUnit: Sendable {
-        public let id: Int64
-        public let payload: Data
-    }
+    let codec: any UnitCodec
+    let tokenizer: MatchTokenizer
+    /// The token table as far as it has been read (ids only grow; tokens are never deleted).
+    var vocabulary: [String: Int64] = [:]
+    var vocabularyTop: Int64 = 0
 
     /// Opens (or creates) the store at `path`.
-    public init(path: String) throws {
+    public init(path: String, codec: any UnitCodec) throws {
         self.path = path
+        self.codec = codec
+        tokenizer = try MatchTokenizer()
         do {
-            pool = try DatabasePool(path: path)
-            var migrator = DatabaseMigrator()
-            migrator.registerMigration("v1") { db in
-                try db.execute(sql: """
-                    CREATE TABLE unit (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        duplicateKey TEXT NOT NULL UNIQUE,
-                        tuid TEXT,
-                        latestDate INTEGER,
-                        languages TEXT NOT NULL,
-                        payload BLOB NOT NULL
-                    );
-                    CREATE INDEX unit_tuid ON unit(tuid);
-                    """)
-            }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
+        }
+        try migrate()
+    }
+
+    private func migrate() throws {
+        var migrator = DatabaseMigrator()
+        // The first layout (whole units only); kept so that stores made with it are converted below.
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE unit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    duplicateKey TEXT NOT NULL UNIQUE,
+                    tuid TEXT,
+                    latestDate INTEGER,
+                    languages TEXT NOT NULL,
+                    payload BLOB NOT NULL
+                );
+                CREATE INDEX unit_tuid ON unit(tuid);
+                """)
+        }
+        migrator.registerMigration("v2: token index") { [self] db in
+            try db.execute(sql: """
+                ALTER TABLE unit RENAME TO unit_v1;
+                DROP INDEX unit_tuid;
+                CREATE TABLE unit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    keyHash INTEGER NOT NULL,
+                    tuid TEXT,
+                    latestDate INTEGER,
+                    payload BLOB NOT NULL
+                );
+                CREATE INDEX unit_keyHash ON unit(keyHash);
+                CREATE INDEX unit_tuid ON unit(tuid);
+                CREATE TABLE variant (
+                    language TEXT NOT NULL,
+                    unit INTEGER NOT NULL,
+                    ordinal INTEGER NOT NULL,
+                    date INTEGER,
+                    tokens BLOB NOT NULL,
+                    PRIMARY KEY (language, unit, ordinal)
+                ) WITHOUT ROWID;
+                CREATE TABLE token (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+                CREATE TABLE language (tag TEXT PRIMARY KEY, variants INTEGER NOT NULL) WITHOUT ROWID;
+                """)
+            let writer = Writer(db: db, store: self)
+            let rows = try Row.fetchCursor(db, sql: "SELECT payload FROM unit_v1 ORDER BY id")
+            while let row = try rows.next() { _ = try writer.add(codec.decode(Array(row["payload"] as Data))) }
+            try writer.flush()
+            try db.execute(sql: "DROP TABLE unit_v1")
+        }
+        do {
             try migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
@@ -46,61 +90,97 @@ public final class MemoryStore {
     /// Writes in one transaction; anything thrown by `body` rolls everything back.
     public func write<T>(_ body: (Writer) throws -> T) throws -> T {
         do {
-            return try pool.write { db in try body(Writer(db: db)) }
-        } catch let error as DatabaseError {
-            throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
+            return try pool.write { db in
+                try refreshVocabulary(db)
+                let writer = Writer(db: db, store: self)
+                let result = try body(writer)
+                try writer.flush()
+                return result
+            }
+        } catch {
+            // Token ids handed out inside the failed transaction were rolled back with it.
+            vocabulary = [:]
+            vocabularyTop = 0
+            if let error = error as? DatabaseError {
+                throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
+            }
+            throw error
         }
     }
 
-    /// Changes made inside ``write(_:)``.
-    public struct Writer {
-        let db: Database
-
-        /// The unit with this duplicate key, if stored.
-        public func unit(duplicateKey: String) throws -> StoredUnit? {
-            try Row.fetchOne(db, sql: "SELECT id, payload FROM unit WHERE duplicateKey = ?", arguments: [duplicateKey])
-                .map { StoredUnit(id: $0["id"], payload: $0["payload"]) }
-        }
-
-        public func insert(duplicateKey: String, tuid: String?, latestDate: Int64?, languages: [String], payload: Data) throws {
-            try db.execute(sql: "INSERT INTO unit (duplicateKey, tuid, latestDate, languages, payload) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [duplicateKey, tuid, latestDate, languages.joined(separator: " "), payload])
-        }
-
-        public func update(id: Int64, tuid: String?, latestDate: Int64?, payload: Data) throws {
-            try db.execute(sql: "UPDATE unit SET tuid = ?, latestDate = ?, payload = ? WHERE id = ?",
-                           arguments: [tuid, latestDate, payload, id])
-        }
-
-        /// Deletes the units with this tuid; returns how many.
-        public func delete(tuid: String) throws -> Int {
-            try db.execute(sql: "DELETE FROM unit WHERE tuid = ?", arguments: [tuid])
-            return db.changesCount
-        }
+    private func refreshVocabulary(_ db: Database) throws {
+        let top = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM token") ?? 0
+        guard top != vocabularyTop else { return }
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM token WHERE id > ?", arguments: [vocabularyTop])
+        while let row = try rows.next() { vocabulary[row[1]] = row[0] }
+        vocabularyTop = top
     }
 
-    /// Calls `body` with every stored unit, in insertion order.
-    public func forEachUnit(_ body: (StoredUnit) throws -> Void) throws {
+    // MARK: Reading
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            try pool.read { db in
-                let cursor = try Row.fetchCursor(db, sql: "SELECT id, payload FROM unit ORDER BY id")
-                while let row = try cursor.next() { try body(StoredUnit(id: row["id"], payload: row["payload"])) }
-            }
+            return try pool.read(body)
         } catch let error as DatabaseError {
             throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
         }
     }
 
-    /// Unit count and variants per language (from the stored language lists).
+    /// The languages stored, with their variant counts.
+    public func languages() throws -> [(tag: String, variants: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT tag, variants FROM language WHERE variants > 0 ORDER BY tag").map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// Unit count and variants per language.
     public func statistics() throws -> (units: Int, languages: [String: Int]) {
-        try pool.read { db in
-            let units = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unit") ?? 0
-            var languages: [String: Int] = [:]
-            let cursor = try String.fetchCursor(db, sql: "SELECT languages FROM unit")
-            while let list = try cursor.next() {
-                for language in list.split(separator: " ") { languages[String(language), default: 0] += 1 }
+        let units = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unit") ?? 0 }
+        return (units, Dictionary(uniqueKeysWithValues: try languages().map { ($0.tag, $0.variants) }))
+    }
+
+    /// The unit stored under `id`.
+    public func unit(id: Int64) throws -> TranslationUnit {
+        let payload = try read { db in try Data.fetchOne(db, sql: "SELECT payload FROM unit WHERE id = ?", arguments: [id]) }
+        guard let payload else { throw MemoryStoreError.missingUnit(path: path, id: id) }
+        return try codec.decode(Array(payload))
+    }
+
+    /// Calls `body` with every stored unit and its id, in the order stored.
+    public func forEachUnit(_ body: (Int64, TranslationUnit) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, payload FROM unit ORDER BY id")
+            while let row = try rows.next() { try body(row[0], codec.decode(Array(row[1] as Data))) }
+        }
+    }
+
+    /// Calls `body` with every token id and key.
+    public func forEachToken(_ body: (Int64, String) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM token")
+            while let row = try rows.next() { try body(row[0], row[1]) }
+        }
+    }
+
+    /// Calls `body` with the variants of language `tag` (exactly, as ``languages()`` gives it),
+    /// ordered by unit and position in the unit: the unit id, the variant's position, the unit's
+    /// newest date, and (with `withTokens`) the variant's match tokens as token-table ids.
+    public func forEachVariant(language tag: String, withTokens: Bool,
+                               _ body: (_ unit: Int64, _ ordinal: Int, _ date: Int64?, _ tokens: [Int32]) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT unit, ordinal, date\(withTokens ? ", tokens" : "") FROM variant WHERE language = ?",
+                                           arguments: [tag])
+            var tokens: [Int32] = []
+            while let row = try rows.next() {
+                let unit: Int64 = row[0]
+                if withTokens {
+                    let whole = try row.withUnsafeData(atIndex: 3) { data in
+                        (data ?? Data()).withUnsafeBytes { TokenBlob.decode($0, into: &tokens) }
+                    }
+                    guard whole else { throw MemoryStoreError.corrupt(path: path, detail: "the tokens of unit \(unit) are cut short") }
+                }
+                try body(unit, row[1], row[2], tokens)
             }
-            return (units, languages)
         }
     }
 }
@@ -108,10 +188,14 @@ public final class MemoryStore {
 /// Errors of the memory store.
 public enum MemoryStoreError: Error, Equatable, CustomStringConvertible {
     case database(path: String, message: String)
+    case missingUnit(path: String, id: Int64)
+    case corrupt(path: String, detail: String)
 
     public var description: String {
         switch self {
         case let .database(path, message): return "\(path): memory store error: \(message)"
+        case let .missingUnit(path, id): return "\(path): no unit \(id) in the memory store"
+        case let .corrupt(path, detail): return "\(path): the memory store is damaged: \(detail)"
         }
     }
 }

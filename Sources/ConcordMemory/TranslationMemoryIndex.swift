@@ -2,48 +2,152 @@ import Foundation
 import ConcordModel
 import ConcordText
 
-/// A searchable translation memory: its entries, their tokens and an exact fuzzy index.
+/// A searchable translation memory: entries from units held in memory or from
+/// memory stores, their tokens in an exact fuzzy index.
 ///
 /// `lookup` finds exact (100), context (101, 102) and fuzzy matches and explains
 /// each one; `lookupByScanning` scores every entry with the same scorer (the
-/// reference the index must equal). Not thread-safe (the tokenizer caches).
+/// reference the index must equal). An entry is a source variant with one of
+/// its translations (a source with two translations gives two entries). Units
+/// of a store stay in the store until a lookup needs them: the index keeps only
+/// token ids, dates and where each entry comes from. Not thread-safe.
 public final class TranslationMemoryIndex {
-    public private(set) var entries: [MemoryEntry] = []
-    private var tokens: [[MatchToken]] = []
+    private enum Units {
+        case inMemory([TranslationUnit])
+        case store(MemoryStore)
+    }
+
+    private struct Memory {
+        let origin: String
+        let penalty: Int
+        let units: Units
+    }
+
+    /// Where an entry comes from: the memory, the unit (its position, or its id in a store) and the variants.
+    private struct EntryReference {
+        var memory: Int32
+        var source: UInt16
+        var target: UInt16
+        var unit: Int64
+        var date: Int64
+    }
+
+    private var memories: [Memory] = []
+    private var references: [EntryReference] = []
     private let index = FuzzyIndex()
     private let tokenizer: MatchTokenizer
     private let folder: TextFolder
+    /// Units fetched from stores during one lookup.
+    private var fetched: [Int: MemoryEntry] = [:]
 
     public init() throws {
         tokenizer = try MatchTokenizer()
         folder = try TextFolder()
     }
 
+    /// The number of entries.
+    public var count: Int { references.count }
+
     /// Adds the entries of `units` for the pair `from` → `to`: one entry per source
-    /// variant and translation (a source with two translations gives two entries).
+    /// variant and translation.
     public func add(_ units: [TranslationUnit], from: LanguageTag, to: LanguageTag, origin: String, penalty: Int = 0) throws {
-        for unit in units {
-            for source in unit.variants(for: from) {
-                for target in unit.variants(for: to) {
-                    try add(MemoryEntry(origin: origin, id: entries.count, unit: unit, source: source, target: target, penalty: penalty))
+        let memory = Int32(memories.count)
+        memories.append(Memory(origin: origin, penalty: penalty, units: .inMemory(units)))
+        for (position, unit) in units.enumerated() {
+            let targets = unit.variants.indices.filter { to.matches(unit.variants[$0].language) }
+            guard !targets.isEmpty, unit.variants.count <= Int(UInt16.max) else { continue }
+            for source in unit.variants.indices where from.matches(unit.variants[source].language) {
+                let keys = try tokenizer.tokens(of: unit.variants[source].segment).map(\.key)
+                for target in targets where target != source {
+                    references.append(EntryReference(memory: memory, source: UInt16(source), target: UInt16(target),
+                                                     unit: Int64(position), date: unit.latestDate?.secondsSinceEpoch ?? Int64.min))
+                    index.add(keys)
                 }
             }
         }
     }
 
-    public func add(_ entry: MemoryEntry) throws {
-        let sourceTokens = try tokenizer.tokens(of: entry.source.segment)
-        entries.append(entry)
-        tokens.append(sourceTokens)
-        index.add(sourceTokens.map(\.key))
+    /// Adds the entries of a memory store for the pair `from` → `to`, from the tokens the
+    /// store keeps (no unit is decoded until a lookup shows it).
+    public func add(store: MemoryStore, from: LanguageTag, to: LanguageTag, origin: String, penalty: Int = 0) throws {
+        let memory = Int32(memories.count)
+        memories.append(Memory(origin: origin, penalty: penalty, units: .store(store)))
+        // The store's token ids, as this index numbers them.
+        var remap: [Int32] = []
+        try store.forEachToken { id, key in
+            guard id >= 0, id <= Int64(Int32.max) else { return }
+            if Int(id) >= remap.count { remap += repeatElement(-1, count: Int(id) + 1 - remap.count) }
+            remap[Int(id)] = index.vocabulary.id(for: key)
+        }
+        let tags = try store.languages().map(\.tag)
+        var targets: [(unit: Int64, ordinal: Int)] = []
+        let targetTags = tags.filter { to.matches(LanguageTag($0)) }
+        for tag in targetTags {
+            try store.forEachVariant(language: tag, withTokens: false) { unit, ordinal, _, _ in targets.append((unit, ordinal)) }
+        }
+        if targetTags.count > 1 { targets.sort { ($0.unit, $0.ordinal) < ($1.unit, $1.ordinal) } }
+
+        struct SourceRow { var unit: Int64; var ordinal: Int; var date: Int64; var tokens: Range<Int> }
+        var rows: [SourceRow] = []
+        var flat: [Int32] = []
+        let sourceTags = tags.filter { from.matches(LanguageTag($0)) }
+        for tag in sourceTags {
+            try store.forEachVariant(language: tag, withTokens: true) { unit, ordinal, date, tokens in
+                let start = flat.count
+                for id in tokens {
+                    guard id >= 0, Int(id) < remap.count, remap[Int(id)] >= 0 else {
+                        throw MemoryStoreError.corrupt(path: store.path, detail: "unit \(unit) has a token the token table lacks")
+                    }
+                    flat.append(remap[Int(id)])
+                }
+                rows.append(SourceRow(unit: unit, ordinal: ordinal, date: date ?? Int64.min, tokens: start..<flat.count))
+            }
+        }
+        if sourceTags.count > 1 { rows.sort { ($0.unit, $0.ordinal) < ($1.unit, $1.ordinal) } }
+
+        var next = 0
+        for row in rows where row.ordinal <= Int(UInt16.max) {
+            while next < targets.count, targets[next].unit < row.unit { next += 1 }
+            var target = next
+            while target < targets.count, targets[target].unit == row.unit {
+                if targets[target].ordinal != row.ordinal, targets[target].ordinal <= Int(UInt16.max) {
+                    references.append(EntryReference(memory: memory, source: UInt16(row.ordinal), target: UInt16(targets[target].ordinal),
+                                                     unit: row.unit, date: row.date))
+                    index.add(ids: flat[row.tokens])
+                }
+                target += 1
+            }
+        }
     }
+
+    /// Entry `number` with its unit (fetched from its store if need be).
+    public func entry(_ number: Int) throws -> MemoryEntry {
+        if let entry = fetched[number] { return entry }
+        let reference = references[number]
+        let memory = memories[Int(reference.memory)]
+        let unit: TranslationUnit
+        switch memory.units {
+        case let .inMemory(units): unit = units[Int(reference.unit)]
+        case let .store(store): unit = try store.unit(id: reference.unit)
+        }
+        guard Int(reference.source) < unit.variants.count, Int(reference.target) < unit.variants.count else {
+            throw MemoryStoreError.corrupt(path: memory.origin, detail: "unit \(reference.unit) changed while it was being read")
+        }
+        let entry = MemoryEntry(origin: memory.origin, id: number, unit: unit, source: unit.variants[Int(reference.source)],
+                                target: unit.variants[Int(reference.target)], penalty: memory.penalty)
+        if case .store = memory.units { fetched[number] = entry }
+        return entry
+    }
+
+    private func penalty(_ number: Int) -> Int { memories[Int(references[number].memory)].penalty }
 
     /// The best matches for `query`, at least `minimum`, at most `limit`, best first.
     public func lookup(_ query: Segment, previous: String? = nil, next: String? = nil, minimum: Int = 50, limit: Int = 5) throws -> [MemoryMatch] {
+        fetched = [:]
         let queryTokens = try tokenizer.tokens(of: query)
         var failure: Error?
         let found = index.search(queryTokens.map(\.key), minimum: minimum, limit: limit) { number, fuzzy in
-            guard fuzzy == 100 || entries[number].penalty > 0 else { return fuzzy }
+            guard fuzzy == 100 else { return max(0, fuzzy - penalty(number)) }
             do {
                 return try explain(number: number, fuzzy: fuzzy, query: query, queryTokens: queryTokens,
                                    previous: previous, next: next, withDiff: false).score
@@ -59,17 +163,16 @@ public final class TranslationMemoryIndex {
 
     /// The same result by scoring every entry (the reference for the index).
     public func lookupByScanning(_ query: Segment, previous: String? = nil, next: String? = nil, minimum: Int = 50, limit: Int = 5) throws -> [MemoryMatch] {
+        fetched = [:]
         let queryTokens = try tokenizer.tokens(of: query)
-        let queryIDs = index.ids(for: queryTokens.map(\.key))
-        let pattern = EditDistance.Pattern(queryIDs)
+        let pattern = EditDistance.Pattern(index.ids(for: queryTokens.map(\.key)))
         var scored: [(Int, Int)] = []
-        let n = queryIDs.count
-        for number in 0..<entries.count {
-            let candidate = index.sequences[number]
+        let n = pattern.count
+        for number in 0..<index.count {
             // The distance is at least the length difference: skip what cannot reach the minimum.
-            let longer = max(n, candidate.count)
-            if abs(n - candidate.count) > FuzzyScore.maximumDistance(longer: longer, minimum: max(1, minimum)) { continue }
-            let fuzzy = FuzzyScore.score(distance: EditDistance.distance(pattern, candidate), longer: longer)
+            let m = index.length(number), longer = max(n, m)
+            if abs(n - m) > FuzzyScore.maximumDistance(longer: longer, minimum: max(1, minimum)) { continue }
+            let fuzzy = index.score(pattern, number)
             if fuzzy >= minimum { scored.append((number, fuzzy)) }
         }
         return try rank(scored, query: query, queryTokens: queryTokens, previous: previous, next: next, minimum: minimum, limit: limit)
@@ -82,8 +185,8 @@ public final class TranslationMemoryIndex {
         // matches shown only.
         var scored: [(number: Int, fuzzy: Int, score: Int)] = []
         for (number, fuzzy) in found {
-            var score = fuzzy
-            if fuzzy == 100 || entries[number].penalty > 0 {
+            var score = max(0, fuzzy - penalty(number))
+            if fuzzy == 100 {
                 score = try explain(number: number, fuzzy: fuzzy, query: query, queryTokens: queryTokens,
                                     previous: previous, next: next, withDiff: false).score
             }
@@ -91,9 +194,9 @@ public final class TranslationMemoryIndex {
         }
         scored.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
-            let (left, right) = (entries[lhs.number], entries[rhs.number])
-            if left.date != right.date { return left.date > right.date }
-            return left.id < right.id
+            let (left, right) = (references[lhs.number].date, references[rhs.number].date)
+            if left != right { return left > right }
+            return lhs.number < rhs.number
         }
         return try scored.prefix(limit).map {
             try explain(number: $0.number, fuzzy: $0.fuzzy, query: query, queryTokens: queryTokens, previous: previous, next: next, withDiff: true)
@@ -102,8 +205,8 @@ public final class TranslationMemoryIndex {
 
     private func explain(number: Int, fuzzy: Int, query: Segment, queryTokens: [MatchToken], previous: String?, next: String?,
                          withDiff: Bool) throws -> MemoryMatch {
-        let entry = entries[number]
-        let sourceTokens = tokens[number]
+        let entry = try entry(number)
+        let sourceTokens = try tokenizer.tokens(of: entry.source.segment)
         var score = fuzzy
         var deductions: [String] = []
         var substitutions: [(from: String, to: String)] = []

@@ -37,19 +37,13 @@ public enum MemoryConcordance {
     /// Replaces the text of the `language` variant of the units with `tuid` (`concord tm edit`); returns how many changed.
     public static func edit(tuid: String, language: LanguageTag, text: String, in store: MemoryStore) throws -> Int {
         var changed = 0
-        var replacements: [(id: Int64, unit: TranslationUnit)] = []
-        try store.forEachUnit { stored in
-            guard var unit = try TMXFragment.decode([Array(stored.payload)]).first, unit.tuid == tuid else { return }
-            for index in unit.variants.indices where language.matches(unit.variants[index].language) {
-                unit.variants[index].segment = Segment(text)
-                unit.variants[index].info.changeDate = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
-            }
-            replacements.append((stored.id, unit))
-        }
         try store.write { writer in
-            for replacement in replacements {
-                try writer.update(id: replacement.id, tuid: replacement.unit.tuid, latestDate: replacement.unit.latestDate?.secondsSinceEpoch,
-                                  payload: Data(try TMXFragment.encode(replacement.unit)))
+            for (id, var unit) in try writer.units(tuid: tuid) {
+                for index in unit.variants.indices where language.matches(unit.variants[index].language) {
+                    unit.variants[index].segment = Segment(text)
+                    unit.variants[index].info.changeDate = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+                }
+                try writer.replace(id: id, with: unit)
                 changed += 1
             }
         }

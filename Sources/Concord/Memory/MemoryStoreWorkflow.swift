@@ -27,17 +27,9 @@ public enum MemoryStoreWorkflow {
                 while let unit = try source.next() {
                     report.read += 1
                     guard !unit.variants.isEmpty else { continue }
-                    let key = unit.duplicateKey.stableString
-                    if let stored = try writer.unit(duplicateKey: key) {
-                        var merged = try TMXFragment.decode([Array(stored.payload)]).first ?? unit
-                        merged.merge(unit)
-                        try writer.update(id: stored.id, tuid: merged.tuid, latestDate: merged.latestDate?.secondsSinceEpoch,
-                                          payload: Data(try TMXFragment.encode(merged)))
-                        report.merged += 1
-                    } else {
-                        try writer.insert(duplicateKey: key, tuid: unit.tuid, latestDate: unit.latestDate?.secondsSinceEpoch,
-                                          languages: unit.languages.map(\.canonical), payload: Data(try TMXFragment.encode(unit)))
-                        report.added += 1
+                    switch try writer.add(unit) {
+                    case .added: report.added += 1
+                    case .merged: report.merged += 1
                     }
                 }
             }
@@ -49,9 +41,9 @@ public enum MemoryStoreWorkflow {
 
     /// Every stored unit, decoded, in the order stored.
     public static func units(in store: MemoryStore) throws -> [TranslationUnit] {
-        var fragments: [[UInt8]] = []
-        try store.forEachUnit { fragments.append(Array($0.payload)) }
-        return try TMXFragment.decode(fragments)
+        var units: [TranslationUnit] = []
+        try store.forEachUnit { units.append($1) }
+        return units
     }
 
     /// Writes the store (or what `selection` keeps of it) as TMX, CSV, TSV or JSON Lines.
@@ -59,13 +51,10 @@ public enum MemoryStoreWorkflow {
         var header = TMXHeader()
         header.creationTool = "Concord"
         header.creationToolVersion = ConcordVersion.string
-        let units = try Self.units(in: store)
         var columns = selection.languages
-        if columns.isEmpty {
-            for unit in units { for language in unit.languages where !columns.contains(language) { columns.append(language) } }
-        }
+        if columns.isEmpty { columns = try store.languages().map { LanguageTag($0.tag) } }
         let writer = try MemoryFileWriter(path: path, header: header, columns: columns)
-        for unit in units {
+        try store.forEachUnit { _, unit in
             if let kept = selection.apply(to: unit, defaultSource: nil) { try writer.write(kept) }
         }
         try writer.commit()

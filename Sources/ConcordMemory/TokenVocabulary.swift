@@ -1,0 +1,22 @@
+/// Token keys and the dense ids an index and its verification work on.
+public final class TokenVocabulary {
+    private var ids: [String: Int32] = [:]
+    /// The keys, by id.
+    public private(set) var keys: [String] = []
+
+    public init() {}
+
+    public var count: Int { keys.count }
+
+    /// The id of `key`, given the next free id when it is new.
+    public func id(for key: String) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(keys.count)
+        ids[key] = id
+        keys.append(key)
+        return id
+    }
+
+    /// The id of `key` if it is known.
+    public func existingID(for key: String) -> Int32? { ids[key] }
+}
