@@ -1,4 +1,6 @@
 import ConcordModel
+import Foundation
+let debugIndex = ProcessInfo.processInfo.environment["CONCORD_DEBUG_INDEX"] != nil
 
 /// An exact fuzzy-match index over token sequences.
 ///
@@ -94,7 +96,7 @@ public final class FuzzyIndex {
         let query = ids(for: keys)
         let n = query.count
         let minimum = max(1, min(100, minimum))
-        if n == 0 { return (0..<count).filter { length($0) == 0 }.map { ($0, 100) } }
+        if n == 0 { return (0..<count).filter { self.length($0) == 0 }.map { ($0, 100) } }
 
         // Occurrences per distinct token, rarest first (unknown tokens are rarest of all).
         var occurrences: [Int32: Int] = [:]
@@ -104,87 +106,140 @@ public final class FuzzyIndex {
             return left != right ? left < right : lhs < rhs
         }
 
-        var threshold = minimum
-        let bounds = Bounds(n: n, minimum: threshold)
+        // The index's arrays as locals and the scratch buffers moved out for the search:
+        // no exclusivity checks on class properties in the loops below.
+        let tokens = self.tokens, starts = self.starts, postingStarts = self.postingStarts, postingItems = self.postingItems
+        var hits: [UInt32] = [], touched: [Int32] = [], buckets: [[Int32]] = []
+        swap(&hits, &self.hits)
+        swap(&touched, &self.touched)
+        swap(&buckets, &self.buckets)
         touched.removeAll(keepingCapacity: true)
+        defer {
+            for number in touched { hits[Int(number)] = 0 }
+            swap(&hits, &self.hits)
+            swap(&touched, &self.touched)
+            swap(&buckets, &self.buckets)
+        }
+        func length(_ number: Int32) -> Int { starts[Int(number) + 1] - starts[Int(number)] }
+        /// The postings of `id` whose sequence length is in `lengths` (lists are ordered by length).
+        func postings(_ id: Int32, _ lengths: ClosedRange<Int>) -> ArraySlice<Int32> {
+            guard id >= 0 else { return [] }
+            let start = postingStarts[Int(id)], end = postingStarts[Int(id) + 1]
+            func firstPosition(atLeast wanted: Int) -> Int {
+                var low = start, high = end
+                while low < high {
+                    let middle = (low + high) / 2
+                    if length(postingItems[middle]) < wanted { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+            return postingItems[firstPosition(atLeast: lengths.lowerBound)..<firstPosition(atLeast: lengths.upperBound + 1)]
+        }
+
+        let pattern = EditDistance.Pattern(query)
+        var threshold = minimum
+        var best: [Int] = []               // final scores of the best so far, ascending, at most `limit`
+        var results: [(number: Int, fuzzy: Int)] = []
+
+        /// Verifies one candidate; once `limit` results are in, the threshold rises to the worst of them.
+        func verify(_ number: Int32) {
+            let m = length(number)
+            let distance = tokens.withUnsafeBufferPointer { all in
+                EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: all[starts[Int(number)]..<starts[Int(number)] + m]))
+            }
+            let fuzzy = FuzzyScore.score(distance: distance, longer: max(n, m))
+            guard fuzzy >= threshold else { return }
+            let final = finalScore(Int(number), fuzzy)
+            guard final >= minimum else { return }
+            results.append((Int(number), fuzzy))
+            guard limit != Int.max else { return }
+            let position = best.firstIndex { $0 > final } ?? best.count
+            best.insert(final, at: position)
+            if best.count > limit { best.removeFirst() }
+            if best.count == limit { threshold = max(threshold, min(100, best[0])) }
+        }
+
+        // 1. The rarest lists, verified at once: near-copies share rare tokens, so the
+        // threshold usually rises here and the prefix still to read shrinks.
+        var bounds = Bounds(n: n, minimum: threshold)
         var covered = 0
         var next = 0
+        var budget = 4096
+        while next < byRarity.count, covered < n - bounds.fewestShared + 1 {
+            let id = byRarity[next], weight = occurrences[id]!
+            let list = postings(id, bounds.lowest...bounds.highest)
+            if list.count > budget { break }
+            budget -= list.count
+            next += 1
+            covered += weight
+            for number in list where hits[Int(number)] == 0 {
+                hits[Int(number)] = Self.verified
+                touched.append(number)
+                verify(number)
+            }
+            if threshold > bounds.minimum { bounds = Bounds(n: n, minimum: threshold) }
+        }
+        if covered >= n - bounds.fewestShared + 1 { return results }
 
-        // Candidates: every sequence of an allowed length in the prefix's posting lists.
+        // 2. Candidates: every sequence of an allowed length in the prefix's posting lists
+        // (the lists read above again, for their counts).
+        let verifiedCount = touched.count
+        covered = 0
+        next = 0
         while next < byRarity.count, covered < n - bounds.fewestShared + 1 {
             let id = byRarity[next], weight = UInt32(occurrences[id]!)
             next += 1
             covered += Int(weight)
-            guard id >= 0 else { continue }
-            for number in postings(id, lengths: bounds.lowest...bounds.highest) {
-                if hits[Int(number)] == 0 { touched.append(number) }
-                hits[Int(number)] += weight
+            for number in postings(id, bounds.lowest...bounds.highest) {
+                let count = hits[Int(number)]
+                if count & Self.verified != 0 { continue }
+                if count == 0 { touched.append(number) }
+                hits[Int(number)] = count + weight
             }
         }
-        // Tighter bounds: count further lists while a list is short next to the candidates
+        // 3. Tighter bounds: count further lists while a list is short next to the candidates
         // (counting a posting costs far less than verifying a candidate).
         while next < byRarity.count {
             let id = byRarity[next], weight = UInt32(occurrences[id]!)
-            let list = postings(id, lengths: bounds.lowest...bounds.highest)
-            if list.count > 4 * touched.count { break }
+            let list = postings(id, bounds.lowest...bounds.highest)
+            if list.count > 4 * (touched.count - verifiedCount) { break }
             next += 1
             covered += Int(weight)
-            for number in list where hits[Int(number)] != 0 { hits[Int(number)] += weight }
+            for number in list {
+                let count = hits[Int(number)]
+                if count != 0 && count & Self.verified == 0 { hits[Int(number)] = count + weight }
+            }
         }
 
-        // Each candidate's best possible score: shared tokens ≤ counted + unread.
+        // 4. Each candidate's best possible score (shared tokens ≤ counted + unread); verify
+        // the most promising first and stop when no bound reaches the threshold.
         let unread = n - covered
         for index in buckets.indices { buckets[index].removeAll(keepingCapacity: true) }
-        for number in touched {
-            let m = length(Int(number))
+        for number in touched[verifiedCount...] {
+            let m = length(number)
             let shared = min(Int(hits[Int(number)]) + unread, n, m)
-            hits[Int(number)] = 0
             let bound = FuzzyScore.score(distance: max(n, m) - shared, longer: max(n, m))
             if bound >= threshold { buckets[bound].append(number) }
         }
-
-        // Verify the most promising first; once `limit` results are in, the threshold
-        // rises to the worst of them and the search ends when no bound reaches it.
-        let pattern = EditDistance.Pattern(query)
-        var best: [Int] = []               // final scores of the best so far, ascending, at most `limit`
-        var results: [(number: Int, fuzzy: Int)] = []
         var bound = 100
+        var checked = 0
         while bound >= threshold {
-            for number in buckets[bound] {
-                let fuzzy = score(pattern, Int(number))
-                guard fuzzy >= threshold else { continue }
-                let final = finalScore(Int(number), fuzzy)
-                guard final >= minimum else { continue }
-                results.append((Int(number), fuzzy))
-                if limit != Int.max {
-                    let position = best.firstIndex { $0 > final } ?? best.count
-                    best.insert(final, at: position)
-                    if best.count > limit { best.removeFirst() }
-                    if best.count == limit { threshold = max(threshold, min(100, best[0])) }
-                }
-            }
+            for number in buckets[bound] { verify(number); checked += 1 }
             bound -= 1
+        }
+        if debugIndex {
+            var read = 0
+            for id in byRarity[..<next] { read += postings(id, bounds.lowest...bounds.highest).count }
+            FileHandle.standardError.write("n=\(n) distinct=\(byRarity.count) phase1=\(verifiedCount) prefix+ext lists=\(next) postings=\(read) candidates=\(touched.count - verifiedCount) verified=\(checked) threshold=\(threshold) window=\(bounds.lowest)...\(bounds.highest)\n".data(using: .utf8)!)
         }
         return results
     }
 
+    /// Marks a candidate already verified in ``hits``.
+    private static let verified: UInt32 = 1 << 31
+
     private func postingCount(_ id: Int32) -> Int {
         id < 0 ? 0 : postingStarts[Int(id) + 1] - postingStarts[Int(id)]
-    }
-
-    /// The postings of `id` whose sequence length is in `lengths` (lists are ordered by length).
-    private func postings(_ id: Int32, lengths: ClosedRange<Int>) -> ArraySlice<Int32> {
-        guard id >= 0 else { return [] }
-        let start = postingStarts[Int(id)], end = postingStarts[Int(id) + 1]
-        func firstPosition(atLeast length: Int) -> Int {
-            var low = start, high = end
-            while low < high {
-                let middle = (low + high) / 2
-                if self.length(Int(postingItems[middle])) < length { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
-        return postingItems[firstPosition(atLeast: lengths.lowerBound)..<firstPosition(atLeast: lengths.upperBound + 1)]
     }
 
     /// Builds the posting lists: sequences are visited shortest first, so each list
@@ -232,6 +287,7 @@ public final class FuzzyIndex {
 
     /// Candidate lengths and the fewest shared tokens for a score of `minimum`.
     private struct Bounds {
+        var minimum: Int
         var lowest: Int
         var highest: Int
         var fewestShared: Int
@@ -244,6 +300,7 @@ public final class FuzzyIndex {
             while allows(highest + 1) { highest += 1 }
             var fewest = Int.max
             for m in lowest...highest { fewest = min(fewest, required(max(n, m))) }
+            self.minimum = minimum
             self.lowest = lowest
             self.highest = highest
             fewestShared = max(1, fewest)

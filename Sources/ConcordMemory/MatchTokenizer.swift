@@ -10,6 +10,15 @@ import ConcordText
 /// Not thread-safe (the folder caches): one per thread.
 public final class MatchTokenizer {
     private let folder: TextFolder
+    /// Per BMP scalar, filled as scalars are met: its folding and class when it folds
+    /// alone (see ``appendFoldedAlone(_:to:)``); 0 while unknown.
+    private var scalarTable = [UInt32](repeating: 0, count: 0x10000)
+    private var entries: [UInt32] = []
+    private var offsets: [Int] = []
+    /// Off in tests, to compare the fast paths with the general one.
+    var fastPaths = true
+    /// Set by ``keys(of:)``: the fast paths may leave `written` empty.
+    private var keysOnly = false
 
     public init() throws {
         folder = try TextFolder()
@@ -31,6 +40,13 @@ public final class MatchTokenizer {
         return tokens
     }
 
+    /// The tokens' keys only (what the index stores): faster, as the written forms are not made.
+    public func keys(of segment: Segment) throws -> [String] {
+        keysOnly = true
+        defer { keysOnly = false }
+        return try tokens(of: segment).map(\.key)
+    }
+
     public func tokens(of text: String) throws -> [MatchToken] {
         var tokens: [MatchToken] = []
         try appendText(text, to: &tokens)
@@ -38,7 +54,10 @@ public final class MatchTokenizer {
     }
 
     private func appendText(_ text: String, to tokens: inout [MatchToken]) throws {
-        if appendASCII(text, to: &tokens) { return }
+        if fastPaths {
+            if appendASCII(text, to: &tokens) { return }
+            if try appendFoldedAlone(text, to: &tokens) { return }
+        }
         let original = Array(text.unicodeScalars)
         let folded = try folder.fold(text)
         let scalars = Array(folded.text.unicodeScalars)
@@ -126,6 +145,130 @@ public final class MatchTokenizer {
             }
             return true
         }
+    }
+
+    private static let known: UInt32 = 1 << 31
+    private static let notAlone: UInt32 = 1 << 30
+
+    /// What a folded scalar can do in a token, tested in the general path's order.
+    private enum ScalarClass: UInt32 {
+        case space = 1, asciiDigit, ideograph, word, mark, other
+
+        init(_ scalar: Unicode.Scalar) {
+            let properties = scalar.properties
+            if properties.isWhitespace {
+                self = .space
+            } else if scalar.isASCII && properties.numericType != nil {
+                self = .asciiDigit
+            } else if Script(of: scalar) == .han || Script(of: scalar) == .kana {
+                self = .ideograph
+            } else if properties.isAlphabetic || properties.numericType != nil {
+                self = .word
+            } else if properties.generalCategory == .nonspacingMark {
+                self = .mark
+            } else {
+                self = .other
+            }
+        }
+    }
+
+    private func tableEntry(_ value: UInt32) throws -> UInt32 {
+        var entry = Self.known
+        if let scalar = Unicode.Scalar(value), let folded = try folder.foldAlone(scalar) {
+            entry |= folded.value | (ScalarClass(folded).rawValue << 24)
+        } else {
+            entry |= Self.notAlone
+        }
+        return entry
+    }
+
+    /// The same tokens as the general path for text whose every scalar folds alone
+    /// (Cyrillic, Chinese, accented Latin in composed form …): folding and classes
+    /// come from a table instead of the normaliser and Unicode properties. False,
+    /// with nothing appended, for other text.
+    private func appendFoldedAlone(_ text: String, to tokens: inout [MatchToken]) throws -> Bool {
+        // Work on local copies of the buffers (no exclusivity checks in the loop); put them back after.
+        var table: [UInt32] = [], entries: [UInt32] = [], offsets: [Int] = []
+        swap(&table, &scalarTable)
+        swap(&entries, &self.entries)
+        swap(&offsets, &self.offsets)
+        defer {
+            swap(&table, &scalarTable)
+            swap(&entries, &self.entries)
+            swap(&offsets, &self.offsets)
+        }
+        entries.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            guard scalar.value < 0x10000 else { return false }
+            var entry = table[Int(scalar.value)]
+            if entry == 0 {
+                entry = try tableEntry(scalar.value)
+                table[Int(scalar.value)] = entry
+            }
+            if entry & Self.notAlone != 0 { return false }
+            entries.append(entry)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        return appendTokens(text, entries: entries, offsets: offsets, to: &tokens)
+    }
+
+    /// The token loop of ``appendFoldedAlone(_:to:)`` over the scalars' table entries.
+    private func appendTokens(_ text: String, entries: [UInt32], offsets: [Int], to tokens: inout [MatchToken]) -> Bool {
+        func kind(_ index: Int) -> ScalarClass { ScalarClass(rawValue: (entries[index] >> 24) & 7)! }
+        func value(_ index: Int) -> UInt32 { entries[index] & 0x1F_FFFF }
+        var text = text
+        text.withUTF8 { bytes in
+            let keysOnly = self.keysOnly
+            func written(_ range: Range<Int>) -> String {
+                if keysOnly { return "" }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
+            }
+            func key(_ range: Range<Int>) -> String {
+                String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+                    var length = 0
+                    for index in range {
+                        UTF8.encode(Unicode.Scalar(value(index))!) { byte in
+                            buffer[length] = byte
+                            length += 1
+                        }
+                    }
+                    return length
+                }
+            }
+            var index = 0
+            let count = entries.count
+            while index < count {
+                switch kind(index) {
+                case .space:
+                    index += 1
+                case .asciiDigit:
+                    var end = index + 1
+                    while end < count {
+                        if kind(end) == .asciiDigit { end += 1; continue }
+                        if [0x2E, 0x2C, 0x3A, 0x2F].contains(value(end)), end + 1 < count, kind(end + 1) == .asciiDigit { end += 2; continue }
+                        break
+                    }
+                    tokens.append(MatchToken(kind: .number, key: "{NUM}", written: written(index..<end)))
+                    index = end
+                case .ideograph:
+                    tokens.append(MatchToken(kind: .word, key: key(index..<index + 1), written: written(index..<index + 1)))
+                    index += 1
+                case .word:
+                    var end = index + 1
+                    while end < count, [.word, .asciiDigit, .mark].contains(kind(end)) { end += 1 }
+                    tokens.append(MatchToken(kind: .word, key: key(index..<end), written: written(index..<end)))
+                    index = end
+                case .mark, .other:
+                    tokens.append(MatchToken(kind: .punctuation, key: key(index..<index + 1), written: written(index..<index + 1)))
+                    index += 1
+                }
+            }
+        }
+        return true
     }
 
     private func written(_ original: [Unicode.Scalar], _ folded: FoldedText, _ range: Range<Int>) -> String {

@@ -73,7 +73,7 @@ extension MemoryStore {
             let insert = try db.cachedStatement(sql: "INSERT INTO variant (language, unit, ordinal, date, tokens) VALUES (?, ?, ?, ?, ?)")
             let date = unit.latestDate?.secondsSinceEpoch
             for (ordinal, variant) in unit.variants.enumerated() {
-                let ids = try store.tokenizer.tokens(of: variant.segment).map { try tokenID($0.key) }
+                let ids = try store.tokenizer.keys(of: variant.segment).map { try tokenID($0) }
                 let tag = variant.language.canonical
                 try insert.execute(arguments: [tag, id, ordinal, date, Data(TokenBlob.encode(ids))])
                 languageChanges[tag, default: 0] += 1
@@ -89,11 +89,11 @@ extension MemoryStore {
         }
 
         private func tokenID(_ key: String) throws -> Int32 {
-            if let id = store.vocabulary[key] { return Int32(id) }
+            if let id = store.vocabulary[TokenKey(key)] { return Int32(id) }
             try db.cachedStatement(sql: "INSERT INTO token (key) VALUES (?)").execute(arguments: [key])
             let id = db.lastInsertedRowID
             guard id <= Int64(Int32.max) else { throw MemoryStoreError.corrupt(path: store.path, detail: "more than \(Int32.max) distinct tokens") }
-            store.vocabulary[key] = id
+            store.vocabulary[TokenKey(key)] = id
             store.vocabularyTop = id
             return Int32(id)
         }

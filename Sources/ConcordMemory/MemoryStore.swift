@@ -16,7 +16,7 @@ public final class MemoryStore {
     let codec: any UnitCodec
     let tokenizer: MatchTokenizer
     /// The token table as far as it has been read (ids only grow; tokens are never deleted).
-    var vocabulary: [String: Int64] = [:]
+    var vocabulary: [TokenKey: Int64] = [:]
     var vocabularyTop: Int64 = 0
 
     /// Opens (or creates) the store at `path`.
@@ -27,6 +27,9 @@ public final class MemoryStore {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
+            // A large import touches index pages all over the file; a bigger page cache
+            // keeps them from being written to the WAL again and again.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
             throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
@@ -112,7 +115,7 @@ public final class MemoryStore {
         let top = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM token") ?? 0
         guard top != vocabularyTop else { return }
         let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM token WHERE id > ?", arguments: [vocabularyTop])
-        while let row = try rows.next() { vocabulary[row[1]] = row[0] }
+        while let row = try rows.next() { vocabulary[TokenKey(row[1])] = row[0] }
         vocabularyTop = top
     }
 

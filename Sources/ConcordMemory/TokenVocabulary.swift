@@ -1,6 +1,6 @@
 /// Token keys and the dense ids an index and its verification work on.
 public final class TokenVocabulary {
-    private var ids: [String: Int32] = [:]
+    private var ids: [TokenKey: Int32] = [:]
     /// The keys, by id.
     public private(set) var keys: [String] = []
 
@@ -10,13 +10,13 @@ public final class TokenVocabulary {
 
     /// The id of `key`, given the next free id when it is new.
     public func id(for key: String) -> Int32 {
-        if let id = ids[key] { return id }
+        if let id = ids[TokenKey(key)] { return id }
         let id = Int32(keys.count)
-        ids[key] = id
+        ids[TokenKey(key)] = id
         keys.append(key)
         return id
     }
 
     /// The id of `key` if it is known.
-    public func existingID(for key: String) -> Int32? { ids[key] }
+    public func existingID(for key: String) -> Int32? { ids[TokenKey(key)] }
 }

@@ -57,7 +57,7 @@ public final class TranslationMemoryIndex {
             let targets = unit.variants.indices.filter { to.matches(unit.variants[$0].language) }
             guard !targets.isEmpty, unit.variants.count <= Int(UInt16.max) else { continue }
             for source in unit.variants.indices where from.matches(unit.variants[source].language) {
-                let keys = try tokenizer.tokens(of: unit.variants[source].segment).map(\.key)
+                let keys = try tokenizer.keys(of: unit.variants[source].segment)
                 for target in targets where target != source {
                     references.append(EntryReference(memory: memory, source: UInt16(source), target: UInt16(target),
                                                      unit: Int64(position), date: unit.latestDate?.secondsSinceEpoch ?? Int64.min))

@@ -82,6 +82,15 @@ public final class TextFolder {
         return FoldedText(text: String(output), originalOffsets: offsets)
     }
 
+    /// The one scalar `scalar` folds to wherever it stands, or nil when its folding
+    /// depends on its neighbours (it may compose with what precedes it) or is not
+    /// one scalar (ß → ss). Text made only of such scalars folds scalar by scalar.
+    public func foldAlone(_ scalar: Unicode.Scalar) throws -> Unicode.Scalar? {
+        guard scalar.isASCII || Normalizer.hasBoundary(before: scalar, form: form) else { return nil }
+        let folded = try foldSingle(scalar)
+        return folded.count == 1 ? folded[0] : nil
+    }
+
     /// The folding of a run of one scalar, cached: most text is made of these.
     private func foldSingle(_ scalar: Unicode.Scalar) throws -> [Unicode.Scalar] {
         let value = scalar.value

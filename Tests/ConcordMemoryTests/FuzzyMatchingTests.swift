@@ -67,9 +67,11 @@ import Testing
 @Suite struct EditDistanceTests {
     @Test func bitParallelEqualsTheTextbook() {
         var generator = SystemRandomNumberGenerator()
+        // Patterns of one to four 64-token blocks; small and large alphabets.
         for _ in 0..<3000 {
-            let a = (0..<Int.random(in: 0...70, using: &generator)).map { _ in Int32.random(in: 0..<6, using: &generator) }
-            let b = (0..<Int.random(in: 0...70, using: &generator)).map { _ in Int32.random(in: 0..<6, using: &generator) }
+            let alphabet = Int32([6, 40, 400].randomElement(using: &generator)!)
+            let a = (0..<Int.random(in: 0...200, using: &generator)).map { _ in Int32.random(in: 0..<alphabet, using: &generator) }
+            let b = (0..<Int.random(in: 0...200, using: &generator)).map { _ in Int32.random(in: 0..<alphabet, using: &generator) }
             #expect(EditDistance.distance(EditDistance.Pattern(a), b) == EditDistance.classic(a, b))
         }
     }
@@ -128,5 +130,30 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The tokenizer's fast paths (pure ASCII; text whose scalars fold alone) give the general path's tokens.
+@Suite struct MatchTokenizerTests {
+    @Test func fastPathsEqualTheGeneralPath() throws {
+        let texts = [
+            "The SCO summit opened in Astana on 4 July 2024, at 10:30.",
+            "Саммит ШОС открылся 4 июля 2024 г. в Астане — «исторический» день; Ёлка, ёж.",
+            "上合组织峰会于2024年7月4日在阿斯塔纳举行。聯合國安理會",
+            "Café déjà vu, naïve coöperation: Ä Ö Ü ß straße ﬁnance ½ ①",
+            "e\u{301}te\u{301} combining accents and Hangul 한국어 and ｆｕｌｌｗｉｄｔｈ １２３",
+            "tab\tand\u{00A0}no-break\u{2009}thin space – en dash — em dash − minus",
+            "COVID-19 S/RES/2231 (2015) 1,000.50 12.05.2023 3/4 x86_64 A4",
+            "日本語のカタカナとひらがな、ｶﾀｶﾅ",
+            "𝐁𝐨𝐥𝐝 math letters and emoji 🙂 outside the BMP",
+            "",
+            "   ",
+        ]
+        let fast = try MatchTokenizer()
+        let general = try MatchTokenizer()
+        general.fastPaths = false
+        for text in texts {
+            #expect(try fast.tokens(of: text) == general.tokens(of: text), "\(text)")
+        }
     }
 }

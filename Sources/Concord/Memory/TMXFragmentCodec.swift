@@ -4,11 +4,16 @@ import ConcordModel
 
 /// Keeps each unit of a memory store as its own `<tu>` element: lossless, and
 /// readable with any XML tool should the store ever need rescuing.
-public struct TMXFragmentCodec: UnitCodec {
-    public init() {}
+/// Not thread-safe (one writer serves every unit).
+public final class TMXFragmentCodec: UnitCodec {
+    private let encoder: TMXFragment.Encoder
+
+    public init() throws {
+        encoder = try TMXFragment.Encoder()
+    }
 
     public func encode(_ unit: TranslationUnit) throws -> [UInt8] {
-        try TMXFragment.encode(unit)
+        try encoder.encode(unit)
     }
 
     public func decode(_ bytes: [UInt8]) throws -> TranslationUnit {
@@ -22,6 +27,6 @@ public struct TMXFragmentCodec: UnitCodec {
 extension MemoryStore {
     /// Opens (or creates) the store at `path`, units kept as TMX.
     public convenience init(path: String) throws {
-        try self.init(path: path, codec: TMXFragmentCodec())
+        try self.init(path: path, codec: try TMXFragmentCodec())
     }
 }

@@ -3,17 +3,27 @@ import ConcordXML
 
 /// One unit as a piece of TMX: how the memory store keeps units losslessly.
 public enum TMXFragment {
-    /// The unit's `<tu>` element, UTF-8.
-    public static func encode(_ unit: TranslationUnit) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        let writer = try TMXWriter(header: TMXHeader(), fileName: "fragment") { bytes += $0 }
-        try writer.write(unit)
-        try writer.finish()
-        // The document around the unit is the writer's; keep the <tu> element only.
-        guard let open = bytes.firstRange(of: Array("<tu".utf8)), let close = bytes.lastRange(of: Array("</tu>".utf8)) else {
-            return []
+    /// Encodes units one by one as `<tu>` elements, with one writer for all. Not thread-safe.
+    public final class Encoder {
+        private final class Buffer { var bytes: [UInt8] = [] }
+        private let buffer = Buffer()
+        private let writer: TMXWriter
+
+        public init() throws {
+            writer = try TMXWriter(header: TMXHeader(), fileName: "fragment") { [buffer] in buffer.bytes += $0 }
         }
-        return Array(bytes[open.lowerBound..<close.upperBound])
+
+        /// The unit's `<tu>` element, UTF-8.
+        public func encode(_ unit: TranslationUnit) throws -> [UInt8] {
+            try writer.flush()
+            buffer.bytes.removeAll(keepingCapacity: true)
+            try writer.write(unit)
+            try writer.flush()
+            guard let open = buffer.bytes.firstRange(of: Array("<tu".utf8)), let close = buffer.bytes.lastRange(of: Array("</tu>".utf8)) else {
+                return []
+            }
+            return Array(buffer.bytes[open.lowerBound..<close.upperBound])
+        }
     }
 
     /// Units back from fragments.

@@ -88,6 +88,11 @@ public final class TMXWriter {
         reportRemovals(unit: unit)
     }
 
+    /// Hands everything written so far to the sink.
+    public func flush() throws {
+        try writer.flush()
+    }
+
     /// Closes the document.
     public func finish() throws {
         try writer.endElement() // body
