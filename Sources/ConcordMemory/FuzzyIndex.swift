@@ -1,6 +1,4 @@
 import ConcordModel
-import Foundation
-let debugIndex = ProcessInfo.processInfo.environment["CONCORD_DEBUG_INDEX"] != nil
 
 /// An exact fuzzy-match index over token sequences.
 ///
@@ -31,9 +29,17 @@ public final class FuzzyIndex {
     private var postingsCover = 0
 
     // Scratch buffers reused by every search.
-    private var hits: [UInt32] = []
+    private var hits: [UInt16] = []
     private var touched: [Int32] = []
     private var buckets: [[Int32]] = Array(repeating: [], count: 101)
+    // Bit sets of the sequences holding each frequent token (one in 32 sequences or more):
+    // testing a candidate's bit is cheaper than reading a long posting list.
+    private var bitsets: [UInt64] = []
+    private var bitsetOfToken: [Int32: Int] = [:]
+    private var bitsetWords = 0
+
+    /// Postings verified directly before counting starts (tests set 0 to exercise the counting alone).
+    var firstPhaseBudget = 4096
 
     public init() {}
 
@@ -97,6 +103,14 @@ public final class FuzzyIndex {
         let n = query.count
         let minimum = max(1, min(100, minimum))
         if n == 0 { return (0..<count).filter { self.length($0) == 0 }.map { ($0, 100) } }
+        // Counts are 15-bit: a query of more tokens than that is scored against every sequence.
+        if n >= Int(Self.verified) {
+            let pattern = EditDistance.Pattern(query)
+            return (0..<count).compactMap { number in
+                let fuzzy = score(pattern, number)
+                return fuzzy >= minimum && finalScore(number, fuzzy) >= minimum ? (number, fuzzy) : nil
+            }
+        }
 
         // Occurrences per distinct token, rarest first (unknown tokens are rarest of all).
         var occurrences: [Int32: Int] = [:]
@@ -109,7 +123,7 @@ public final class FuzzyIndex {
         // The index's arrays as locals and the scratch buffers moved out for the search:
         // no exclusivity checks on class properties in the loops below.
         let tokens = self.tokens, starts = self.starts, postingStarts = self.postingStarts, postingItems = self.postingItems
-        var hits: [UInt32] = [], touched: [Int32] = [], buckets: [[Int32]] = []
+        var hits: [UInt16] = [], touched: [Int32] = [], buckets: [[Int32]] = []
         swap(&hits, &self.hits)
         swap(&touched, &self.touched)
         swap(&buckets, &self.buckets)
@@ -164,7 +178,7 @@ public final class FuzzyIndex {
         var bounds = Bounds(n: n, minimum: threshold)
         var covered = 0
         var next = 0
-        var budget = 4096
+        var budget = firstPhaseBudget
         while next < byRarity.count, covered < n - bounds.fewestShared + 1 {
             let id = byRarity[next], weight = occurrences[id]!
             let list = postings(id, bounds.lowest...bounds.highest)
@@ -186,60 +200,93 @@ public final class FuzzyIndex {
         let verifiedCount = touched.count
         covered = 0
         next = 0
-        while next < byRarity.count, covered < n - bounds.fewestShared + 1 {
-            let id = byRarity[next], weight = UInt32(occurrences[id]!)
-            next += 1
-            covered += Int(weight)
-            for number in postings(id, bounds.lowest...bounds.highest) {
-                let count = hits[Int(number)]
-                if count & Self.verified != 0 { continue }
-                if count == 0 { touched.append(number) }
-                hits[Int(number)] = count + weight
-            }
-        }
-        // 3. Tighter bounds: count further lists while a list is short next to the candidates
-        // (counting a posting costs far less than verifying a candidate).
-        while next < byRarity.count {
-            let id = byRarity[next], weight = UInt32(occurrences[id]!)
-            let list = postings(id, bounds.lowest...bounds.highest)
-            if list.count > 4 * (touched.count - verifiedCount) { break }
-            next += 1
-            covered += Int(weight)
-            for number in list {
-                let count = hits[Int(number)]
-                if count != 0 && count & Self.verified == 0 { hits[Int(number)] = count + weight }
+        hits.withUnsafeMutableBufferPointer { hits in
+            while next < byRarity.count, covered < n - bounds.fewestShared + 1 {
+                let id = byRarity[next], weight = UInt16(occurrences[id]!)
+                next += 1
+                covered += Int(weight)
+                for number in postings(id, bounds.lowest...bounds.highest) {
+                    let count = hits[Int(number)]
+                    if count & Self.verified != 0 { continue }
+                    if count == 0 { touched.append(number) }
+                    hits[Int(number)] = count + weight
+                }
             }
         }
 
-        // 4. Each candidate's best possible score (shared tokens ≤ counted + unread); verify
-        // the most promising first and stop when no bound reaches the threshold.
-        let unread = n - covered
-        for index in buckets.indices { buckets[index].removeAll(keepingCapacity: true) }
-        for number in touched[verifiedCount...] {
+        // 3. Tighter bounds. A candidate whose bound (shared tokens ≤ counted + unread) is
+        // below the threshold is out; the rest are counted against further lists, rarest
+        // first, while that is cheaper than verifying them: a short list is read, a
+        // frequent token's membership is tested in its bit set per candidate.
+        let bitsets = self.bitsets, bitsetOfToken = self.bitsetOfToken, words = self.bitsetWords
+        var alive = Array(touched[verifiedCount...])
+        func bound(_ number: Int32, unread: Int) -> Int {
             let m = length(number)
             let shared = min(Int(hits[Int(number)]) + unread, n, m)
-            let bound = FuzzyScore.score(distance: max(n, m) - shared, longer: max(n, m))
-            if bound >= threshold { buckets[bound].append(number) }
+            return FuzzyScore.score(distance: max(n, m) - shared, longer: max(n, m))
+        }
+        hits.withUnsafeMutableBufferPointer { hits in
+            var workSinceFilter = 0
+            while next < byRarity.count, !alive.isEmpty {
+                let id = byRarity[next], weight = UInt16(occurrences[id]!)
+                let list = postings(id, bounds.lowest...bounds.highest)
+                let set = alive.count < list.count ? bitsetOfToken[id] : nil
+                let work = set == nil ? list.count : alive.count
+                if work > 4 * alive.count { break }
+                if let set {
+                    let base = set * words
+                    for number in alive where bitsets[base + Int(number) >> 6] & (1 << UInt64(number & 63)) != 0 {
+                        hits[Int(number)] += weight
+                    }
+                } else {
+                    for number in list {
+                        let count = hits[Int(number)]
+                        if count != 0 && count & Self.verified == 0 { hits[Int(number)] = count + weight }
+                    }
+                }
+                next += 1
+                covered += Int(weight)
+                // Drop the candidates that can no longer reach the threshold, now and then
+                // (as often as that costs no more than the counting itself).
+                workSinceFilter += work
+                if workSinceFilter >= 2 * alive.count {
+                    workSinceFilter = 0
+                    let unread = n - covered
+                    alive.removeAll { number in
+                        let m = length(number)
+                        let shared = min(Int(hits[Int(number)]) + unread, n, m)
+                        return FuzzyScore.score(distance: max(n, m) - shared, longer: max(n, m)) < threshold
+                    }
+                }
+            }
+        }
+
+        // 4. Verify the most promising first; stop when no bound reaches the threshold.
+        let unread = n - covered
+        for index in buckets.indices { buckets[index].removeAll(keepingCapacity: true) }
+        for number in alive {
+            let value = bound(number, unread: unread)
+            if value >= threshold { buckets[value].append(number) }
         }
         var bound = 100
-        var checked = 0
         while bound >= threshold {
-            for number in buckets[bound] { verify(number); checked += 1 }
+            for number in buckets[bound] { verify(number) }
             bound -= 1
-        }
-        if debugIndex {
-            var read = 0
-            for id in byRarity[..<next] { read += postings(id, bounds.lowest...bounds.highest).count }
-            FileHandle.standardError.write("n=\(n) distinct=\(byRarity.count) phase1=\(verifiedCount) prefix+ext lists=\(next) postings=\(read) candidates=\(touched.count - verifiedCount) verified=\(checked) threshold=\(threshold) window=\(bounds.lowest)...\(bounds.highest)\n".data(using: .utf8)!)
         }
         return results
     }
 
     /// Marks a candidate already verified in ``hits``.
-    private static let verified: UInt32 = 1 << 31
+    private static let verified: UInt16 = 1 << 15
 
     private func postingCount(_ id: Int32) -> Int {
         id < 0 ? 0 : postingStarts[Int(id) + 1] - postingStarts[Int(id)]
+    }
+
+    /// Builds the posting lists now rather than at the first search (which would then
+    /// carry the cost of loading).
+    public func prepare() {
+        buildPostings()
     }
 
     /// Builds the posting lists: sequences are visited shortest first, so each list
@@ -281,7 +328,17 @@ public final class FuzzyIndex {
                 cursor[Int(id)] += 1
             }
         }
-        hits = [UInt32](repeating: 0, count: count)
+        hits = [UInt16](repeating: 0, count: count)
+        bitsetWords = (count + 63) / 64
+        bitsetOfToken = [:]
+        var sets: [UInt64] = []
+        for id in 0..<vocabularySize where sizes[id + 1] - sizes[id] >= max(64, count / 32) {
+            bitsetOfToken[Int32(id)] = sets.count / max(1, bitsetWords)
+            var set = [UInt64](repeating: 0, count: bitsetWords)
+            for number in postingItems[sizes[id]..<sizes[id + 1]] { set[Int(number) >> 6] |= 1 << UInt64(number & 63) }
+            sets += set
+        }
+        bitsets = sets
         postingsCover = count
     }
 

@@ -45,6 +45,12 @@ public final class TranslationMemoryIndex {
         folder = try TextFolder()
     }
 
+    /// See ``FuzzyIndex/firstPhaseBudget`` (for tests).
+    var firstPhaseBudget: Int {
+        get { index.firstPhaseBudget }
+        set { index.firstPhaseBudget = newValue }
+    }
+
     /// The number of entries.
     public var count: Int { references.count }
 
@@ -118,6 +124,12 @@ public final class TranslationMemoryIndex {
                 target += 1
             }
         }
+    }
+
+    /// Builds what the first lookup would otherwise build (the posting lists), so that
+    /// loading and looking up can be timed apart.
+    public func prepare() {
+        index.prepare()
     }
 
     /// Entry `number` with its unit (fetched from its store if need be).

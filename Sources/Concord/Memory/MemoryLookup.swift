@@ -37,6 +37,7 @@ public enum MemoryLookup {
             diagnostics += reader.diagnostics
             try index.add(units, from: from, to: to, origin: (source.path as NSString).lastPathComponent, penalty: source.penalty)
         }
+        index.prepare()
         return (index, diagnostics)
     }
 }
