@@ -60,4 +60,77 @@ import Testing
         // The good file's two units are there; none of the broken file's are.
         #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":2"))
     }
+
+    @Test func anImportKilledMidFileLeavesExactlyTheFilesCommittedBefore() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = directory.appendingPathComponent("good.tmx")
+        try Self.memory.write(to: good, atomically: true, encoding: .utf8)
+        let big = directory.appendingPathComponent("big.tmx")
+        var text = #"<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>"#
+        for number in 0..<80_000 {
+            text += "<tu><tuv xml:lang=\"en\"><seg>Delegation \(number) took the floor on item \(number % 97).</seg></tuv>"
+                + "<tuv xml:lang=\"ru\"><seg>Слово взяла делегация \(number) по пункту \(number % 97).</seg></tuv></tu>\n"
+        }
+        try (text + "</body></tmx>").write(to: big, atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("m.tmdb").path
+        #expect(try TestSupport.runConcord(["tm", "import", good.path, "--db", db]).status == 0)
+
+        let process = Process()
+        process.executableURL = TestSupport.concordExecutable
+        process.arguments = ["tm", "import", big.path, "--db", db]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // Killed before it could finish 80,000 units: the store opens and holds the first file only.
+        #expect(process.terminationReason == .uncaughtSignal)
+        let stats = try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"])
+        #expect(stats.status == 0)
+        #expect(stats.stdout.contains("\"tus\":2"))
+        #expect(try TestSupport.runConcord(["tm", "lookup", "Talks ended.", "--db", db, "--from", "en", "--to", "ru", "--json"])
+            .stdout.contains("Переговоры завершились."))
+    }
+
+    @Test func aStoreAnswersLikeTheFileItWasImportedFrom() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tmx = directory.appendingPathComponent("m.tmx")
+        var text = #"<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>"#
+        let subjects = ["The Council", "The SCO summit", "The delegation", "The Secretary-General", "Председатель"]
+        let verbs = ["welcomed", "adopted", "noted", "discussed", "postponed"]
+        let objects = ["the report", "the draft resolution", "the agenda of the meeting", "the proposal on precursors", "the budget for 2025"]
+        var queries: [String] = []
+        for (first, subject) in subjects.enumerated() {
+            for (second, verb) in verbs.enumerated() {
+                for (third, object) in objects.enumerated() {
+                    let sentence = "\(subject) \(verb) \(object)."
+                    text += "<tu tuid=\"\(first)-\(second)-\(third)\"><tuv xml:lang=\"en-GB\"><seg>\(sentence)</seg></tuv>"
+                        + "<tuv xml:lang=\"ru\"><seg>Перевод \(first) \(second) \(third).</seg></tuv>"
+                        + (third == 2 ? "<tuv xml:lang=\"ru\"><seg>Второй перевод \(first).</seg></tuv>" : "") + "</tu>"
+                    if (first + second + third) % 7 == 0 { queries.append(sentence.replacingOccurrences(of: "the", with: "a")) }
+                }
+            }
+        }
+        try (text + "</body></tmx>").write(to: tmx, atomically: true, encoding: .utf8)
+        let queryFile = directory.appendingPathComponent("q.txt")
+        try (queries + ["Nothing like it at all here.", "The Council welcomed the report."]).joined(separator: "\n")
+            .write(to: queryFile, atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("m.tmdb").path
+        #expect(try TestSupport.runConcord(["tm", "import", tmx.path, "--db", db]).status == 0)
+        func answers(_ memory: [String]) throws -> [String] {
+            let result = try TestSupport.runConcord(["tm", "lookup", "--queries", queryFile.path, "--from", "en", "--to", "ru", "--min", "40", "--json"] + memory)
+            // Everything but the timing and the memory's name.
+            return result.stdout.split(separator: "\n").map {
+                $0.replacingOccurrences(of: #""micros":[0-9]+"#, with: "", options: .regularExpression)
+                    .replacingOccurrences(of: #""origin":"[^"]*""#, with: "", options: .regularExpression)
+            }
+        }
+        let fromStore = try answers(["--db", db])
+        #expect(fromStore.count == queries.count + 2)
+        #expect(fromStore == (try answers(["--tm", tmx.path])))
+        #expect(fromStore.last?.contains("\"score\":100") == true)
+    }
 }

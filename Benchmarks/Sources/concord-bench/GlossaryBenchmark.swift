@@ -19,7 +19,7 @@ enum GlossaryBenchmark {
             try body.write(to: text)
         }
         let empty = data.appendingPathComponent("empty.txt")
-        FileManager.default.createFile(atPath: empty.path, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty.path, contents: Data())
         let peerScript = data.appendingPathComponent("load_glossary.py")
         try """
         import csv, sys, Stemmer

@@ -5,6 +5,7 @@ import Foundation
 ///   swift run -c release concord-bench tmx [--units 1000000] [--repeats 3]
 ///   swift run -c release concord-bench segment [--megabytes 50] [--repeats 3]
 ///   swift run -c release concord-bench glossary [--concepts 100000] [--repeats 3]   (needs pip install pystemmer)
+///   swift run -c release concord-bench memory [--units 1000000] [--peer-queries 100]   (needs pip install rapidfuzz lxml)
 ///
 /// The concord binary measured is ../.build/release/concord (build it first with
 /// `swift build -c release` in the project root), or $CONCORD.
@@ -30,10 +31,13 @@ do {
         try GlossaryBenchmark.run(concord: concord, data: data, concepts: option("--concepts", default: 100_000), repeats: option("--repeats", default: 3))
     case "segment":
         try SegmentationBenchmark.run(concord: concord, data: data, megabytes: option("--megabytes", default: 50), repeats: option("--repeats", default: 3))
+    case "memory":
+        try MemoryBenchmark.run(concord: concord, data: data, units: option("--units", default: 1_000_000),
+                                peerQueries: option("--peer-queries", default: 100))
     case "tmx":
         try TMXBenchmark.run(concord: concord, data: data, units: option("--units", default: 1_000_000), repeats: option("--repeats", default: 3))
     default:
-        print("usage: concord-bench tmx [--units N] [--repeats N] | segment [--megabytes N] [--repeats N] | glossary [--concepts N] [--repeats N]")
+        print("usage: concord-bench tmx [--units N] [--repeats N] | segment [--megabytes N] [--repeats N] | glossary [--concepts N] [--repeats N] | memory [--units N] [--peer-queries N]")
         exit(arguments.isEmpty ? 0 : 64)
     }
 } catch {

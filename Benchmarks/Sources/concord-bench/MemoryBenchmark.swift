@@ -1,0 +1,101 @@
+import Foundation
+
+/// Issue 6's figures: a 1M-unit en→ru memory imported into a store, looked up
+/// with 1,000 near-copy queries and 1,000 unseen sentences (top 5, minimum 50),
+/// against the rapidfuzz token-Levenshtein brute force (`fuzzy_peers.py --engines
+/// rf-tok`) on the same memory and queries, in the same run.
+enum MemoryBenchmark {
+    static func run(concord: String, data: URL, units: Int, peerQueries: Int) throws {
+        let tmx = data.appendingPathComponent("fuzzy-\(units).tmx")
+        let nearCopies = data.appendingPathComponent("fuzzy-\(units).queries.txt")
+        let unseen = data.appendingPathComponent("fuzzy-\(units).unseen.txt")
+        try ensureData(units: units, tmx: tmx, queries: nearCopies, unseen: unseen)
+        let size = (try? FileManager.default.attributesOfItem(atPath: tmx.path)[.size] as? Int) ?? 0
+        print("Memory benchmark: \(tmx.lastPathComponent), \(units) units en/ru, \(size / 1_000_000) MB; top 5, minimum 50")
+
+        let floor = try ProcessRunner.best(2, ["xmllint", "--stream", "--noout", tmx.path])
+        let store = data.appendingPathComponent("fuzzy-\(units).db").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
+        let imported = try ProcessRunner.measure([concord, "tm", "import", tmx.path, "--db", store])
+        guard imported.status == 0 else { throw BenchError.failed("concord tm import", imported.status) }
+        print("  xmllint --stream --noout        \(floor.description)")
+        print("  concord tm import               \(imported.description)")
+        print(String(format: "  ratio import / xmllint:         %.1f  (target ≤ 10)", imported.seconds / floor.seconds))
+
+        for (name, queries, medianTarget, p99Target) in [("near-copy queries", nearCopies, 2.0, 20.0), ("unseen queries", unseen, 5.0, 50.0)] {
+            let output = data.appendingPathComponent("lookup.jsonl").path
+            let lookup = try ProcessRunner.measure([concord, "tm", "lookup", "--queries", queries.path, "--db", store,
+                                                    "--from", "en", "--to", "ru", "--min", "50", "--limit", "5", "--json"], output: output)
+            guard lookup.status == 0 else { throw BenchError.failed("concord tm lookup", lookup.status) }
+            let micros = try lookupMicros(output)
+            let ours = Summary(milliseconds: micros.map { Double($0) / 1000 })
+            let loading = lookup.seconds - micros.reduce(0) { $0 + Double($1) } / 1_000_000
+            print("  \(name) (\(micros.count)):")
+            print(String(format: "    concord: median %.2f ms (target ≤ %.0f), p99 %.2f ms (target ≤ %.0f), mean %.2f ms; "
+                         + "store opened and indexed in %.1f s, %.0f MB peak (target ≤ 2048)",
+                         ours.median, medianTarget, ours.p99, p99Target, ours.mean, loading, Double(lookup.peakKilobytes) / 1024))
+            try? FileManager.default.removeItem(atPath: output)
+
+            // The peer on the first `peerQueries` queries (a brute force takes a quarter of a second each).
+            guard peerQueries > 0 else { continue }
+            let peer = try rapidfuzz(tmx: tmx, queries: queries, count: peerQueries, data: data)
+            let same = Summary(milliseconds: Array(micros.prefix(peerQueries)).map { Double($0) / 1000 })
+            print(String(format: "    rf-tok brute force (first %d): median %.1f ms, mean %.1f ms; concord on the same: median %.2f ms, mean %.2f ms",
+                         peerQueries, peer.median, peer.mean, same.median, same.mean))
+            print(String(format: "    speed-up over rf-tok: %.0f× by median, %.0f× by mean  (target ≥ 100×)",
+                         peer.median / same.median, peer.mean / same.mean))
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
+    }
+
+    struct Summary {
+        var median: Double
+        var p99: Double
+        var mean: Double
+
+        init(milliseconds: [Double]) {
+            let sorted = milliseconds.sorted()
+            median = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+            p99 = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
+            mean = sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count)
+        }
+    }
+
+    private static func lookupMicros(_ path: String) throws -> [Int] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let micros = object["micros"] as? Int else {
+                throw BenchError.missing("a lookup line without micros: \(line.prefix(80))")
+            }
+            return micros
+        }
+    }
+
+    private static func rapidfuzz(tmx: URL, queries: URL, count: Int, data: URL) throws -> Summary {
+        let script = BenchData.sharedBench.appendingPathComponent("fuzzy_peers.py").path
+        let results = data.appendingPathComponent("peer.jsonl").path
+        let summary = data.appendingPathComponent("peer-summary.json").path
+        let run = try ProcessRunner.measure(["python3", script, "--tmx", tmx.path, "--src", "en", "--tgt", "ru", "--queries", queries.path,
+                                             "--engines", "rf-tok", "--k", "5", "--min", "50", "--nq", String(count),
+                                             "--out", results, "--summary", summary])
+        guard run.status == 0 else { throw BenchError.failed("fuzzy_peers.py (needs pip install rapidfuzz lxml)", run.status) }
+        let lines = try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n")
+        let milliseconds = try lines.compactMap { line -> Double? in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["ms"] as? Double
+        }
+        try? FileManager.default.removeItem(atPath: results)
+        try? FileManager.default.removeItem(atPath: summary)
+        return Summary(milliseconds: milliseconds)
+    }
+
+    private static func ensureData(units: Int, tmx: URL, queries: URL, unseen: URL) throws {
+        if FileManager.default.fileExists(atPath: tmx.path) && FileManager.default.fileExists(atPath: unseen.path) { return }
+        let script = BenchData.sharedBench.appendingPathComponent("make_big_tm.py").path
+        guard FileManager.default.fileExists(atPath: script) else { throw BenchError.missing("\(script) not found: the shared bench folder must sit beside the project") }
+        print("generating \(tmx.lastPathComponent) with make_big_tm.py ...")
+        let run = try ProcessRunner.measure(["python3", script, "--n", String(units), "--langs", "en,ru", "--nq", "1000", "--unseen", "1000",
+                                             "--unseen-queries", unseen.path, "--out", tmx.path, "--queries", queries.path])
+        if run.status != 0 { throw BenchError.failed("make_big_tm.py", run.status) }
+    }
+}
