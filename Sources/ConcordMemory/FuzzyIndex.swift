@@ -32,7 +32,7 @@ public final class FuzzyIndex {
     private var hits: [UInt16] = []
     private var touched: [Int32] = []
     private var buckets: [[Int32]] = Array(repeating: [], count: 101)
-    // Bit sets of the sequences holding each frequent token (one in 32 sequences or more):
+    // Bit sets of the sequences holding each frequent token (one in 128 sequences or more):
     // testing a candidate's bit is cheaper than reading a long posting list.
     private var bitsets: [UInt64] = []
     private var bitsetOfToken: [Int32: Int] = [:]
@@ -332,7 +332,7 @@ public final class FuzzyIndex {
         bitsetWords = (count + 63) / 64
         bitsetOfToken = [:]
         var sets: [UInt64] = []
-        for id in 0..<vocabularySize where sizes[id + 1] - sizes[id] >= max(64, count / 32) {
+        for id in 0..<vocabularySize where sizes[id + 1] - sizes[id] >= max(64, count / 128) {
             bitsetOfToken[Int32(id)] = sets.count / max(1, bitsetWords)
             var set = [UInt64](repeating: 0, count: bitsetWords)
             for number in postingItems[sizes[id]..<sizes[id + 1]] { set[Int(number) >> 6] |= 1 << UInt64(number & 63) }
