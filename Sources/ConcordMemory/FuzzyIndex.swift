@@ -37,9 +37,14 @@ public final class FuzzyIndex {
     private var bitsets: [UInt64] = []
     private var bitsetOfToken: [Int32: Int] = [:]
     private var bitsetWords = 0
+    /// Bit-sliced counters of one search: plane p holds bit p of every sequence's count.
+    private var planes: [UInt64] = []
 
     /// Postings verified directly before counting starts (tests set 0 to exercise the counting alone).
-    var firstPhaseBudget = 4096
+    var firstPhaseBudget = 1024
+    /// What a verification costs in postings counted, when choosing between verifying the rest
+    /// of the prefix and counting (tests set 0 or a huge value to force either way).
+    var verificationCost = 30
 
     public init() {}
 
@@ -123,14 +128,17 @@ public final class FuzzyIndex {
         // The index's arrays as locals and the scratch buffers moved out for the search:
         // no exclusivity checks on class properties in the loops below.
         let tokens = self.tokens, starts = self.starts, postingStarts = self.postingStarts, postingItems = self.postingItems
-        var hits: [UInt16] = [], touched: [Int32] = [], buckets: [[Int32]] = []
+        var hits: [UInt16] = [], touched: [Int32] = [], buckets: [[Int32]] = [], planes: [UInt64] = []
+        let sequenceCount = starts.count - 1
         swap(&hits, &self.hits)
+        swap(&planes, &self.planes)
         swap(&touched, &self.touched)
         swap(&buckets, &self.buckets)
         touched.removeAll(keepingCapacity: true)
         defer {
             for number in touched { hits[Int(number)] = 0 }
             swap(&hits, &self.hits)
+            swap(&planes, &self.planes)
             swap(&touched, &self.touched)
             swap(&buckets, &self.buckets)
         }
@@ -150,6 +158,7 @@ public final class FuzzyIndex {
             return postingItems[firstPosition(atLeast: lengths.lowerBound)..<firstPosition(atLeast: lengths.upperBound + 1)]
         }
 
+        let bitsets = self.bitsets, bitsetOfToken = self.bitsetOfToken, words = self.bitsetWords
         let pattern = EditDistance.Pattern(query)
         var threshold = minimum
         var best: [Int] = []               // final scores of the best so far, ascending, at most `limit`
@@ -174,15 +183,32 @@ public final class FuzzyIndex {
         }
 
         // 1. The rarest lists, verified at once: near-copies share rare tokens, so the
-        // threshold usually rises here and the prefix still to read shrinks.
+        // threshold usually rises here and the prefix still to read shrinks. Once the
+        // budget is spent, the rest of the prefix is verified the same way only if that
+        // is cheaper than counting (a verification costs some thirty counts).
         var bounds = Bounds(n: n, minimum: threshold)
         var covered = 0
         var next = 0
         var budget = firstPhaseBudget
+        var decided = false
         while next < byRarity.count, covered < n - bounds.fewestShared + 1 {
             let id = byRarity[next], weight = occurrences[id]!
             let list = postings(id, bounds.lowest...bounds.highest)
-            if list.count > budget { break }
+            if list.count > budget {
+                guard !decided else { break }
+                decided = true
+                var prefixWork = 0, countingWork = 0, prefixCovered = covered
+                for (position, id) in byRarity.enumerated() where id >= 0 {
+                    let size = postingCount(id)
+                    if position >= next, prefixCovered < n - bounds.fewestShared + 1 {
+                        prefixWork += postings(id, bounds.lowest...bounds.highest).count
+                        prefixCovered += occurrences[id]!
+                    }
+                    countingWork += bitsetOfToken[id] == nil ? size : words
+                }
+                guard prefixWork.multipliedReportingOverflow(by: verificationCost).partialValue <= countingWork, verificationCost < Int.max else { break }
+                budget = Int.max
+            }
             budget -= list.count
             next += 1
             covered += weight
@@ -195,79 +221,93 @@ public final class FuzzyIndex {
         }
         if covered >= n - bounds.fewestShared + 1 { return results }
 
-        // 2. Candidates: every sequence of an allowed length in the prefix's posting lists
-        // (the lists read above again, for their counts).
+        // 2. Exact presence counts. For every sequence, the query occurrences of the tokens it
+        // contains bound its shared tokens from above. Tokens with short lists are counted from
+        // their postings; frequent tokens (those with bit sets) are added up for all sequences
+        // at once in bit-sliced counters, 64 sequences a word.
         let verifiedCount = touched.count
-        covered = 0
-        next = 0
+        var frequent: [(set: Int, weight: Int)] = []
         hits.withUnsafeMutableBufferPointer { hits in
-            while next < byRarity.count, covered < n - bounds.fewestShared + 1 {
-                let id = byRarity[next], weight = UInt16(occurrences[id]!)
-                next += 1
-                covered += Int(weight)
+            for id in byRarity where id >= 0 {
+                let weight = occurrences[id]!
+                if let set = bitsetOfToken[id] {
+                    frequent.append((set, weight))
+                    continue
+                }
                 for number in postings(id, bounds.lowest...bounds.highest) {
                     let count = hits[Int(number)]
                     if count & Self.verified != 0 { continue }
                     if count == 0 { touched.append(number) }
-                    hits[Int(number)] = count + weight
+                    hits[Int(number)] = count + UInt16(weight)
                 }
             }
         }
-
-        // 3. Tighter bounds. A candidate whose bound (shared tokens ≤ counted + unread) is
-        // below the threshold is out; the rest are counted against further lists, rarest
-        // first, while that is cheaper than verifying them: a short list is read, a
-        // frequent token's membership is tested in its bit set per candidate.
-        let bitsets = self.bitsets, bitsetOfToken = self.bitsetOfToken, words = self.bitsetWords
-        var alive = Array(touched[verifiedCount...])
-        func bound(_ number: Int32, unread: Int) -> Int {
-            let m = length(number)
-            let shared = min(Int(hits[Int(number)]) + unread, n, m)
-            return FuzzyScore.score(distance: max(n, m) - shared, longer: max(n, m))
-        }
-        hits.withUnsafeMutableBufferPointer { hits in
-            var workSinceFilter = 0
-            while next < byRarity.count, !alive.isEmpty {
-                let id = byRarity[next], weight = UInt16(occurrences[id]!)
-                let list = postings(id, bounds.lowest...bounds.highest)
-                let set = alive.count < list.count ? bitsetOfToken[id] : nil
-                let work = set == nil ? list.count : alive.count
-                if work > 4 * alive.count { break }
-                if let set {
+        let frequentWeight = frequent.reduce(0) { $0 + $1.weight }
+        var planeCount = 0
+        while 1 << planeCount <= frequentWeight { planeCount += 1 }
+        planes.removeAll(keepingCapacity: true)
+        planes.append(contentsOf: repeatElement(0, count: planeCount * words))
+        planes.withUnsafeMutableBufferPointer { planes in
+            bitsets.withUnsafeBufferPointer { bitsets in
+                for (set, weight) in frequent {
                     let base = set * words
-                    for number in alive where bitsets[base + Int(number) >> 6] & (1 << UInt64(number & 63)) != 0 {
-                        hits[Int(number)] += weight
-                    }
-                } else {
-                    for number in list {
-                        let count = hits[Int(number)]
-                        if count != 0 && count & Self.verified == 0 { hits[Int(number)] = count + weight }
+                    for bit in 0..<planeCount where weight >> bit & 1 != 0 {
+                        for word in 0..<words {
+                            var carry = bitsets[base + word]
+                            var plane = bit
+                            while carry != 0 && plane < planeCount {
+                                let sum = planes[plane * words + word]
+                                planes[plane * words + word] = sum ^ carry
+                                carry &= sum
+                                plane += 1
+                            }
+                        }
                     }
                 }
-                next += 1
-                covered += Int(weight)
-                // Drop the candidates that can no longer reach the threshold, now and then
-                // (as often as that costs no more than the counting itself).
-                workSinceFilter += work
-                if workSinceFilter >= 2 * alive.count {
-                    workSinceFilter = 0
-                    let unread = n - covered
-                    alive.removeAll { number in
-                        let m = length(number)
-                        let shared = min(Int(hits[Int(number)]) + unread, n, m)
-                        return FuzzyScore.score(distance: max(n, m) - shared, longer: max(n, m)) < threshold
-                    }
+            }
+        }
+        func frequentCount(_ number: Int32) -> Int {
+            var count = 0
+            for plane in 0..<planeCount where planes[plane * words + Int(number) >> 6] >> UInt64(number & 63) & 1 != 0 {
+                count += 1 << plane
+            }
+            return count
+        }
+        func bound(_ shared: Int, _ m: Int) -> Int {
+            FuzzyScore.score(distance: max(n, m) - min(shared, n, m), longer: max(n, m))
+        }
+
+        // 3. Bounds: candidates with a short-list token, then sequences of frequent tokens only
+        // when those alone can reach the fewest shared tokens any allowed length needs.
+        for index in buckets.indices { buckets[index].removeAll(keepingCapacity: true) }
+        for number in touched[verifiedCount...] {
+            let value = bound(Int(hits[Int(number)]) + frequentCount(number), length(number))
+            if value >= threshold { buckets[value].append(number) }
+        }
+        if frequentWeight >= bounds.fewestShared {
+            let fewest = bounds.fewestShared
+            for word in 0..<words {
+                // Lanes whose count is at least `fewest`, compared plane by plane from the top.
+                var greater: UInt64 = 0, equal: UInt64 = ~0
+                for plane in stride(from: planeCount - 1, through: 0, by: -1) {
+                    let bits = planes[plane * words + word]
+                    if fewest >> plane & 1 != 0 { equal &= bits } else { greater |= equal & bits; equal &= ~bits }
+                }
+                var lanes = greater | (fewest >= 1 << planeCount ? 0 : equal)
+                while lanes != 0 {
+                    let lane = lanes.trailingZeroBitCount
+                    lanes &= lanes - 1
+                    let number = Int32(word * 64 + lane)
+                    guard Int(number) < sequenceCount, hits[Int(number)] == 0 else { continue }
+                    let m = length(number)
+                    guard m >= bounds.lowest, m <= bounds.highest else { continue }
+                    let value = bound(frequentCount(number), m)
+                    if value >= threshold { buckets[value].append(number) }
                 }
             }
         }
 
         // 4. Verify the most promising first; stop when no bound reaches the threshold.
-        let unread = n - covered
-        for index in buckets.indices { buckets[index].removeAll(keepingCapacity: true) }
-        for number in alive {
-            let value = bound(number, unread: unread)
-            if value >= threshold { buckets[value].append(number) }
-        }
         var bound = 100
         while bound >= threshold {
             for number in buckets[bound] { verify(number) }

@@ -45,10 +45,10 @@ public final class TranslationMemoryIndex {
         folder = try TextFolder()
     }
 
-    /// See ``FuzzyIndex/firstPhaseBudget`` (for tests).
-    var firstPhaseBudget: Int {
-        get { index.firstPhaseBudget }
-        set { index.firstPhaseBudget = newValue }
+    /// See ``FuzzyIndex/firstPhaseBudget`` and ``FuzzyIndex/verificationCost`` (for tests).
+    func tuneSearch(firstPhaseBudget: Int, verificationCost: Int) {
+        index.firstPhaseBudget = firstPhaseBudget
+        index.verificationCost = verificationCost
     }
 
     /// The number of entries.

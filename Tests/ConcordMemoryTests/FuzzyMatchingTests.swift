@@ -111,8 +111,13 @@ import Testing
             if query % 10 == 0 { tokens = sentence(Int.random(in: 3...25, using: &generator)) } // unseen
             let segment = Segment(tokens.joined(separator: " "))
             let minimum = [50, 60, 70, 90][query % 4]
-            // Every other query without the first, verify-at-once phase: counting and bounds alone.
-            index.firstPhaseBudget = query % 2 == 0 ? 4096 : 0
+            // As tuned; every third query counting alone (no verify-first phase); every third
+            // verifying every prefix candidate at once.
+            switch query % 3 {
+            case 0: index.tuneSearch(firstPhaseBudget: 1024, verificationCost: 30)
+            case 1: index.tuneSearch(firstPhaseBudget: 0, verificationCost: Int.max)
+            default: index.tuneSearch(firstPhaseBudget: 0, verificationCost: 0)
+            }
             let fromIndex = try index.lookup(segment, minimum: minimum, limit: 5).map { [$0.score, $0.entry.id] }
             let fromScan = try index.lookupByScanning(segment, minimum: minimum, limit: 5).map { [$0.score, $0.entry.id] }
             #expect(fromIndex == fromScan, "query \(query): \(segment.plainText)")
