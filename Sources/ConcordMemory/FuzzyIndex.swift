@@ -35,7 +35,8 @@ public final class FuzzyIndex {
     // Bit sets of the sequences holding each frequent token (one in 128 sequences or more):
     // testing a candidate's bit is cheaper than reading a long posting list.
     private var bitsets: [UInt64] = []
-    private var bitsetOfToken: [Int32: Int] = [:]
+    /// Per frequent token, its bit sets by level: sequences holding it at least once, twice …
+    private var bitsetOfToken: [Int32: [Int]] = [:]
     private var bitsetWords = 0
     /// Bit-sliced counters of one search: plane p holds bit p of every sequence's count.
     private var planes: [UInt64] = []
@@ -204,7 +205,7 @@ public final class FuzzyIndex {
                         prefixWork += postings(id, bounds.lowest...bounds.highest).count
                         prefixCovered += occurrences[id]!
                     }
-                    countingWork += bitsetOfToken[id] == nil ? size : words
+                    countingWork += bitsetOfToken[id] == nil ? size : words * occurrences[id]!
                 }
                 guard prefixWork.multipliedReportingOverflow(by: verificationCost).partialValue <= countingWork, verificationCost < Int.max else { break }
                 budget = Int.max
@@ -226,12 +227,12 @@ public final class FuzzyIndex {
         // their postings; frequent tokens (those with bit sets) are added up for all sequences
         // at once in bit-sliced counters, 64 sequences a word.
         let verifiedCount = touched.count
-        var frequent: [(set: Int, weight: Int)] = []
+        var frequent: [(sets: [Int], weight: Int)] = []
         hits.withUnsafeMutableBufferPointer { hits in
             for id in byRarity where id >= 0 {
                 let weight = occurrences[id]!
-                if let set = bitsetOfToken[id] {
-                    frequent.append((set, weight))
+                if let sets = bitsetOfToken[id] {
+                    frequent.append((sets, weight))
                     continue
                 }
                 for number in postings(id, bounds.lowest...bounds.highest) {
@@ -249,12 +250,14 @@ public final class FuzzyIndex {
         planes.append(contentsOf: repeatElement(0, count: planeCount * words))
         planes.withUnsafeMutableBufferPointer { planes in
             bitsets.withUnsafeBufferPointer { bitsets in
-                for (set, weight) in frequent {
-                    let base = set * words
-                    for bit in 0..<planeCount where weight >> bit & 1 != 0 {
+                for (sets, weight) in frequent {
+                    // The k-th occurrence in the query is shared only by sequences holding the
+                    // token k times (the highest level kept stands for the ones above it).
+                    for occurrence in 0..<weight {
+                        let base = sets[min(occurrence, sets.count - 1)] * words
                         for word in 0..<words {
                             var carry = bitsets[base + word]
-                            var plane = bit
+                            var plane = 0
                             while carry != 0 && plane < planeCount {
                                 let sum = planes[plane * words + word]
                                 planes[plane * words + word] = sum ^ carry
@@ -371,12 +374,50 @@ public final class FuzzyIndex {
         hits = [UInt16](repeating: 0, count: count)
         bitsetWords = (count + 63) / 64
         bitsetOfToken = [:]
-        var sets: [UInt64] = []
-        for id in 0..<vocabularySize where sizes[id + 1] - sizes[id] >= max(64, count / 128) {
-            bitsetOfToken[Int32(id)] = sets.count / max(1, bitsetWords)
-            var set = [UInt64](repeating: 0, count: bitsetWords)
-            for number in postingItems[sizes[id]..<sizes[id + 1]] { set[Int(number) >> 6] |= 1 << UInt64(number & 63) }
-            sets += set
+        // Frequent tokens get bit sets, one per level of repetition (twice, three times, four
+        // times) while enough sequences reach that level: counts then bound min(query, sequence)
+        // occurrences, not just presence.
+        let frequentSize = max(64, count / 128), levels = 4
+        var frequentIndex = [Int32](repeating: -1, count: vocabularySize)
+        var frequentIDs: [Int32] = []
+        for id in 0..<vocabularySize where sizes[id + 1] - sizes[id] >= frequentSize {
+            frequentIndex[id] = Int32(frequentIDs.count)
+            frequentIDs.append(Int32(id))
+        }
+        var reached = [Int](repeating: 0, count: frequentIDs.count * levels)
+        var occurrences = [UInt8](repeating: 0, count: frequentIDs.count)
+        var seen: [Int32] = []
+        func forEachRepetition(_ body: (_ frequent: Int, _ level: Int, _ number: Int) -> Void) {
+            for number in 0..<count {
+                for id in tokens[starts[number]..<starts[number + 1]] where frequentIndex[Int(id)] >= 0 {
+                    let index = Int(frequentIndex[Int(id)])
+                    if occurrences[index] == 0 { seen.append(Int32(index)) }
+                    if occurrences[index] < UInt8(levels) { occurrences[index] += 1 }
+                }
+                for index in seen {
+                    for level in 0..<Int(occurrences[Int(index)]) { body(Int(index), level, number) }
+                    occurrences[Int(index)] = 0
+                }
+                seen.removeAll(keepingCapacity: true)
+            }
+        }
+        forEachRepetition { frequent, level, _ in reached[frequent * levels + level] += 1 }
+        var setOfLevel = [Int](repeating: -1, count: frequentIDs.count * levels)
+        var setCount = 0
+        for (index, id) in frequentIDs.enumerated() {
+            var kept: [Int] = []
+            for level in 0..<levels where level == 0 || reached[index * levels + level] >= frequentSize {
+                guard kept.count == level else { break }
+                setOfLevel[index * levels + level] = setCount
+                kept.append(setCount)
+                setCount += 1
+            }
+            bitsetOfToken[id] = kept
+        }
+        var sets = [UInt64](repeating: 0, count: setCount * bitsetWords)
+        forEachRepetition { frequent, level, number in
+            let set = setOfLevel[frequent * levels + level]
+            if set >= 0 { sets[set * bitsetWords + number >> 6] |= 1 << UInt64(number & 63) }
         }
         bitsets = sets
         postingsCover = count
