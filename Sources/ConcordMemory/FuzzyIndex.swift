@@ -22,8 +22,13 @@ public final class FuzzyIndex {
     private var tokens: [Int32] = []
     private var starts: [Int] = [0]
 
-    // Postings, built before the first search after additions: for token id t,
-    // postingItems[postingStarts[t]..<postingStarts[t + 1]], ordered by sequence length.
+    // Built before the first search after additions. Inside them sequences are numbered by
+    // length (`byLengthOrder[i]` is the sequence at position i, `internalLengths[i]` its length,
+    // `firstOfLength[l]` the first position of length l or more). For token id t, its positions
+    // are postingItems[postingStarts[t]..<postingStarts[t + 1]], ascending.
+    private var byLengthOrder: [Int32] = []
+    private var internalLengths: [Int32] = []
+    private var firstOfLength: [Int] = [0]
     private var postingStarts: [Int] = [0]
     private var postingItems: [Int32] = []
     private var postingsCover = 0
@@ -129,6 +134,7 @@ public final class FuzzyIndex {
         // The index's arrays as locals and the scratch buffers moved out for the search:
         // no exclusivity checks on class properties in the loops below.
         let tokens = self.tokens, starts = self.starts, postingStarts = self.postingStarts, postingItems = self.postingItems
+        let order = byLengthOrder, lengths = internalLengths, firstOfLength = self.firstOfLength
         var hits: [UInt16] = [], touched: [Int32] = [], buckets: [[Int32]] = [], planes: [UInt64] = []
         let sequenceCount = starts.count - 1
         swap(&hits, &self.hits)
@@ -143,20 +149,26 @@ public final class FuzzyIndex {
             swap(&touched, &self.touched)
             swap(&buckets, &self.buckets)
         }
-        func length(_ number: Int32) -> Int { starts[Int(number) + 1] - starts[Int(number)] }
-        /// The postings of `id` whose sequence length is in `lengths` (lists are ordered by length).
-        func postings(_ id: Int32, _ lengths: ClosedRange<Int>) -> ArraySlice<Int32> {
+        // Numbers below are positions in length order; `order` maps them back.
+        func length(_ position: Int32) -> Int { Int(lengths[Int(position)]) }
+        func positions(_ window: ClosedRange<Int>) -> Range<Int> {
+            func first(_ length: Int) -> Int { length < firstOfLength.count ? firstOfLength[length] : sequenceCount }
+            return first(window.lowerBound)..<first(window.upperBound + 1)
+        }
+        /// The postings of `id` whose sequence length is in `window`.
+        func postings(_ id: Int32, _ window: ClosedRange<Int>) -> ArraySlice<Int32> {
             guard id >= 0 else { return [] }
+            let range = positions(window)
             let start = postingStarts[Int(id)], end = postingStarts[Int(id) + 1]
-            func firstPosition(atLeast wanted: Int) -> Int {
+            func firstIndex(atLeast wanted: Int) -> Int {
                 var low = start, high = end
                 while low < high {
                     let middle = (low + high) / 2
-                    if length(postingItems[middle]) < wanted { low = middle + 1 } else { high = middle }
+                    if Int(postingItems[middle]) < wanted { low = middle + 1 } else { high = middle }
                 }
                 return low
             }
-            return postingItems[firstPosition(atLeast: lengths.lowerBound)..<firstPosition(atLeast: lengths.upperBound + 1)]
+            return postingItems[firstIndex(atLeast: range.lowerBound)..<firstIndex(atLeast: range.upperBound)]
         }
 
         let bitsets = self.bitsets, bitsetOfToken = self.bitsetOfToken, words = self.bitsetWords
@@ -166,16 +178,16 @@ public final class FuzzyIndex {
         var results: [(number: Int, fuzzy: Int)] = []
 
         /// Verifies one candidate; once `limit` results are in, the threshold rises to the worst of them.
-        func verify(_ number: Int32) {
-            let m = length(number)
+        func verify(_ position: Int32) {
+            let m = length(position), number = Int(order[Int(position)])
             let distance = tokens.withUnsafeBufferPointer { all in
-                EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: all[starts[Int(number)]..<starts[Int(number)] + m]))
+                EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number] + m]))
             }
             let fuzzy = FuzzyScore.score(distance: distance, longer: max(n, m))
             guard fuzzy >= threshold else { return }
-            let final = finalScore(Int(number), fuzzy)
+            let final = finalScore(number, fuzzy)
             guard final >= minimum else { return }
-            results.append((Int(number), fuzzy))
+            results.append((number, fuzzy))
             guard limit != Int.max else { return }
             let position = best.firstIndex { $0 > final } ?? best.count
             best.insert(final, at: position)
@@ -199,13 +211,15 @@ public final class FuzzyIndex {
                 guard !decided else { break }
                 decided = true
                 var prefixWork = 0, countingWork = 0, prefixCovered = covered
+                let window = positions(bounds.lowest...bounds.highest)
+                let windowWords = (window.upperBound + 63) >> 6 - window.lowerBound >> 6
                 for (position, id) in byRarity.enumerated() where id >= 0 {
-                    let size = postingCount(id)
+                    let size = postings(id, bounds.lowest...bounds.highest).count
                     if position >= next, prefixCovered < n - bounds.fewestShared + 1 {
-                        prefixWork += postings(id, bounds.lowest...bounds.highest).count
+                        prefixWork += size
                         prefixCovered += occurrences[id]!
                     }
-                    countingWork += bitsetOfToken[id] == nil ? size : words * occurrences[id]!
+                    countingWork += bitsetOfToken[id] == nil ? size : windowWords * occurrences[id]!
                 }
                 guard prefixWork.multipliedReportingOverflow(by: verificationCost).partialValue <= countingWork, verificationCost < Int.max else { break }
                 budget = Int.max
@@ -248,6 +262,8 @@ public final class FuzzyIndex {
         while 1 << planeCount <= frequentWeight { planeCount += 1 }
         planes.removeAll(keepingCapacity: true)
         planes.append(contentsOf: repeatElement(0, count: planeCount * words))
+        let window = positions(bounds.lowest...bounds.highest)
+        let windowWords = (window.lowerBound >> 6)..<((window.upperBound + 63) >> 6)
         planes.withUnsafeMutableBufferPointer { planes in
             bitsets.withUnsafeBufferPointer { bitsets in
                 for (sets, weight) in frequent {
@@ -255,7 +271,7 @@ public final class FuzzyIndex {
                     // token k times (the highest level kept stands for the ones above it).
                     for occurrence in 0..<weight {
                         let base = sets[min(occurrence, sets.count - 1)] * words
-                        for word in 0..<words {
+                        for word in windowWords {
                             var carry = bitsets[base + word]
                             var plane = 0
                             while carry != 0 && plane < planeCount {
@@ -289,7 +305,7 @@ public final class FuzzyIndex {
         }
         if frequentWeight >= bounds.fewestShared {
             let fewest = bounds.fewestShared
-            for word in 0..<words {
+            for word in windowWords {
                 // Lanes whose count is at least `fewest`, compared plane by plane from the top.
                 var greater: UInt64 = 0, equal: UInt64 = ~0
                 for plane in stride(from: planeCount - 1, through: 0, by: -1) {
@@ -300,12 +316,10 @@ public final class FuzzyIndex {
                 while lanes != 0 {
                     let lane = lanes.trailingZeroBitCount
                     lanes &= lanes - 1
-                    let number = Int32(word * 64 + lane)
-                    guard Int(number) < sequenceCount, hits[Int(number)] == 0 else { continue }
-                    let m = length(number)
-                    guard m >= bounds.lowest, m <= bounds.highest else { continue }
-                    let value = bound(frequentCount(number), m)
-                    if value >= threshold { buckets[value].append(number) }
+                    let position = word * 64 + lane
+                    guard window.contains(position), hits[position] == 0 else { continue }
+                    let value = bound(frequentCount(Int32(position)), length(Int32(position)))
+                    if value >= threshold { buckets[value].append(Int32(position)) }
                 }
             }
         }
@@ -332,8 +346,7 @@ public final class FuzzyIndex {
         buildPostings()
     }
 
-    /// Builds the posting lists: sequences are visited shortest first, so each list
-    /// comes out ordered by length (then by number).
+    /// Builds the posting lists and bit sets, over the sequences renumbered shortest first.
     private func buildPostings() {
         guard postingsCover != count || postingStarts.count != vocabulary.count + 1 else { return }
         let vocabularySize = vocabulary.count
@@ -344,12 +357,17 @@ public final class FuzzyIndex {
             byLength[m + 1] += 1
         }
         for index in 1..<byLength.count { byLength[index] += byLength[index - 1] }
+        // Within the index, sequences are numbered shortest first: a length window is then a
+        // range of numbers, and posting lists and bit sets come out ordered by length.
         var order = [Int32](repeating: 0, count: count)
+        firstOfLength = Array(byLength)
         for number in 0..<count {
             let m = length(number)
             order[byLength[m]] = Int32(number)
             byLength[m] += 1
         }
+        byLengthOrder = order
+        internalLengths = order.map { Int32(length(Int($0))) }
 
         var sizes = [Int](repeating: 0, count: vocabularySize + 1)
         var lastSeen = [Int32](repeating: -1, count: vocabularySize)
@@ -364,10 +382,10 @@ public final class FuzzyIndex {
         var cursor = sizes
         postingItems = [Int32](repeating: 0, count: sizes[vocabularySize])
         lastSeen = [Int32](repeating: -1, count: vocabularySize)
-        for number in order {
+        for (position, number) in order.enumerated() {
             for id in tokens[starts[Int(number)]..<starts[Int(number) + 1]] where lastSeen[Int(id)] != number {
                 lastSeen[Int(id)] = number
-                postingItems[cursor[Int(id)]] = number
+                postingItems[cursor[Int(id)]] = Int32(position)
                 cursor[Int(id)] += 1
             }
         }
@@ -387,15 +405,15 @@ public final class FuzzyIndex {
         var reached = [Int](repeating: 0, count: frequentIDs.count * levels)
         var occurrences = [UInt8](repeating: 0, count: frequentIDs.count)
         var seen: [Int32] = []
-        func forEachRepetition(_ body: (_ frequent: Int, _ level: Int, _ number: Int) -> Void) {
-            for number in 0..<count {
-                for id in tokens[starts[number]..<starts[number + 1]] where frequentIndex[Int(id)] >= 0 {
+        func forEachRepetition(_ body: (_ frequent: Int, _ level: Int, _ position: Int) -> Void) {
+            for (position, number) in order.enumerated() {
+                for id in tokens[starts[Int(number)]..<starts[Int(number) + 1]] where frequentIndex[Int(id)] >= 0 {
                     let index = Int(frequentIndex[Int(id)])
                     if occurrences[index] == 0 { seen.append(Int32(index)) }
                     if occurrences[index] < UInt8(levels) { occurrences[index] += 1 }
                 }
                 for index in seen {
-                    for level in 0..<Int(occurrences[Int(index)]) { body(Int(index), level, number) }
+                    for level in 0..<Int(occurrences[Int(index)]) { body(Int(index), level, position) }
                     occurrences[Int(index)] = 0
                 }
                 seen.removeAll(keepingCapacity: true)
@@ -415,9 +433,9 @@ public final class FuzzyIndex {
             bitsetOfToken[id] = kept
         }
         var sets = [UInt64](repeating: 0, count: setCount * bitsetWords)
-        forEachRepetition { frequent, level, number in
+        forEachRepetition { frequent, level, position in
             let set = setOfLevel[frequent * levels + level]
-            if set >= 0 { sets[set * bitsetWords + number >> 6] |= 1 << UInt64(number & 63) }
+            if set >= 0 { sets[set * bitsetWords + position >> 6] |= 1 << UInt64(position & 63) }
         }
         bitsets = sets
         postingsCover = count
