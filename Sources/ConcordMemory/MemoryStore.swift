@@ -149,11 +149,23 @@ public final class MemoryStore {
         return try codec.decode(Array(payload))
     }
 
-    /// Calls `body` with every stored unit and its id, in the order stored.
-    public func forEachUnit(_ body: (Int64, TranslationUnit) throws -> Void) throws {
+    /// Calls `body` with every stored unit and its id, in the order stored, until it returns false.
+    /// Units are decoded a few hundred at a time.
+    public func forEachUnit(_ body: (Int64, TranslationUnit) throws -> Bool) throws {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT id, payload FROM unit ORDER BY id")
-            while let row = try rows.next() { try body(row[0], codec.decode(Array(row[1] as Data))) }
+            var ids: [Int64] = [], payloads: [[UInt8]] = []
+            func flush() throws -> Bool {
+                defer { ids.removeAll(keepingCapacity: true); payloads.removeAll(keepingCapacity: true) }
+                for (id, unit) in zip(ids, try codec.decode(batch: payloads)) where try !body(id, unit) { return false }
+                return true
+            }
+            while let row = try rows.next() {
+                ids.append(row[0])
+                payloads.append(Array(row[1] as Data))
+                if ids.count == 512, try !flush() { return }
+            }
+            _ = try flush()
         }
     }
 

@@ -5,6 +5,14 @@ import ConcordModel
 public protocol UnitCodec {
     func encode(_ unit: TranslationUnit) throws -> [UInt8]
     func decode(_ bytes: [UInt8]) throws -> TranslationUnit
+    /// Many units at once, in order (a codec may do this far faster than one by one).
+    func decode(batch: [[UInt8]]) throws -> [TranslationUnit]
+}
+
+extension UnitCodec {
+    public func decode(batch: [[UInt8]]) throws -> [TranslationUnit] {
+        try batch.map(decode)
+    }
 }
 
 /// Token ids as stored in a variant row: LEB128 variable-length integers,

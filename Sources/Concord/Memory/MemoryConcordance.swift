@@ -19,19 +19,55 @@ public enum MemoryConcordance {
     }
 
     public static func search(_ phrase: String, language: LanguageTag, units: [TranslationUnit], limit: Int = 100) throws -> [Line] {
-        let concept = Concept(id: "phrase", terms: [Term(text: phrase, language: language)])
-        let recognizer = try TermRecognizer(glossaries: [Glossary(concepts: [concept])], language: language)
+        let finder = try Finder(phrase: phrase, language: language)
         var lines: [Line] = []
         for unit in units {
+            lines += try finder.lines(in: unit)
+            if lines.count >= limit { break }
+        }
+        return Array(lines.prefix(limit))
+    }
+
+    /// Searches stores and memory files one unit at a time (a big store is never held
+    /// in memory) and stops at `limit` lines.
+    public static func search(_ phrase: String, language: LanguageTag, stores: [MemoryStore], files: [String], limit: Int = 100) throws -> [Line] {
+        let finder = try Finder(phrase: phrase, language: language)
+        var lines: [Line] = []
+        for store in stores where lines.count < limit {
+            try store.forEachUnit { _, unit in
+                lines += try finder.lines(in: unit)
+                return lines.count < limit
+            }
+        }
+        for path in files where lines.count < limit {
+            let source = try UnitSourceOpener.open(path: path)
+            while lines.count < limit, let unit = try source.next() { lines += try finder.lines(in: unit) }
+        }
+        return Array(lines.prefix(limit))
+    }
+
+    /// The phrase as the only term of a recogniser.
+    public struct Finder {
+        let language: LanguageTag
+        let recognizer: TermRecognizer
+
+        public init(phrase: String, language: LanguageTag) throws {
+            self.language = language
+            let concept = Concept(id: "phrase", terms: [Term(text: phrase, language: language)])
+            recognizer = try TermRecognizer(glossaries: [Glossary(concepts: [concept])], language: language)
+        }
+
+        /// The lines of one unit: each of its `language` variants holding the phrase.
+        public func lines(in unit: TranslationUnit) throws -> [Line] {
+            var lines: [Line] = []
             for variant in unit.variants(for: language) {
                 let hits = try recognizer.hits(in: variant.segment.plainText)
                 guard !hits.isEmpty else { continue }
                 lines.append(Line(unit: unit, found: variant, ranges: hits.map(\.range),
                                   others: unit.variants.filter { !language.matches($0.language) }))
-                if lines.count >= limit { return lines }
             }
+            return lines
         }
-        return lines
     }
 
     /// Replaces the text of the `language` variant of the units with `tuid` (`concord tm edit`); returns how many changed.

@@ -42,7 +42,7 @@ public enum MemoryStoreWorkflow {
     /// Every stored unit, decoded, in the order stored.
     public static func units(in store: MemoryStore) throws -> [TranslationUnit] {
         var units: [TranslationUnit] = []
-        try store.forEachUnit { units.append($1) }
+        try store.forEachUnit { units.append($1); return true }
         return units
     }
 
@@ -56,6 +56,7 @@ public enum MemoryStoreWorkflow {
         let writer = try MemoryFileWriter(path: path, header: header, columns: columns)
         try store.forEachUnit { _, unit in
             if let kept = selection.apply(to: unit, defaultSource: nil) { try writer.write(kept) }
+            return true
         }
         try writer.commit()
         return writer.unitsWritten

@@ -22,6 +22,15 @@ public final class TMXFragmentCodec: UnitCodec {
         }
         return unit
     }
+
+    /// One document for the whole batch: one parser instead of one per unit.
+    public func decode(batch: [[UInt8]]) throws -> [TranslationUnit] {
+        let units = try TMXFragment.decode(batch)
+        guard units.count == batch.count else {
+            throw MemoryStoreError.corrupt(path: "memory store", detail: "\(batch.count) stored units read back as \(units.count)")
+        }
+        return units
+    }
 }
 
 extension MemoryStore {

@@ -36,17 +36,9 @@ struct TMConcordanceCommand: ParsableCommand {
     }
 
     func run() throws {
-        var units: [TranslationUnit] = []
-        for path in db {
-            guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
-            units += try MemoryStoreWorkflow.units(in: MemoryStore(path: path))
-        }
-        for path in tm {
-            guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
-            let source = try UnitSourceOpener.open(path: path)
-            while let unit = try source.next() { units.append(unit) }
-        }
-        let lines = try MemoryConcordance.search(phrase, language: LanguageTag(lang), units: units, limit: limit)
+        for path in db + tm where !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
+        let lines = try MemoryConcordance.search(phrase, language: LanguageTag(lang), stores: db.map(MemoryStore.init(path:)),
+                                                 files: tm, limit: limit)
         switch output.effectiveFormat {
         case .json:
             let list: [[String: Any]] = lines.map { line in
