@@ -14,12 +14,13 @@ struct Measurement {
 
 enum ProcessRunner {
     /// Runs `arguments` (stdout discarded unless `output` is given) and measures it with wait4.
-    static func measure(_ arguments: [String], output: String? = nil) throws -> Measurement {
+    static func measure(_ arguments: [String], output: String? = nil, errors: String? = nil) throws -> Measurement {
         var pid: pid_t = 0
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, output ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let errors { posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let start = Date()
