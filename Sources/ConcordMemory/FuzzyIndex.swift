@@ -23,11 +23,10 @@ public final class FuzzyIndex {
     private var starts: [Int] = [0]
 
     // Built before the first search after additions. Inside them sequences are numbered by
-    // length (`byLengthOrder[i]` is the sequence at position i, `internalLengths[i]` its length,
+    // length (`byLengthOrder[i]` is the sequence at position i,
     // `firstOfLength[l]` the first position of length l or more). For token id t, its positions
     // are postingItems[postingStarts[t]..<postingStarts[t + 1]], ascending.
     private var byLengthOrder: [Int32] = []
-    private var internalLengths: [Int32] = []
     private var firstOfLength: [Int] = [0]
     private var postingStarts: [Int] = [0]
     private var postingItems: [Int32] = []
@@ -134,7 +133,7 @@ public final class FuzzyIndex {
         // The index's arrays as locals and the scratch buffers moved out for the search:
         // no exclusivity checks on class properties in the loops below.
         let tokens = self.tokens, starts = self.starts, postingStarts = self.postingStarts, postingItems = self.postingItems
-        let order = byLengthOrder, lengths = internalLengths, firstOfLength = self.firstOfLength
+        let order = byLengthOrder, firstOfLength = self.firstOfLength
         var hits: [UInt16] = [], touched: [Int32] = [], buckets: [[Int32]] = [], planes: [UInt64] = []
         let sequenceCount = starts.count - 1
         swap(&hits, &self.hits)
@@ -150,7 +149,16 @@ public final class FuzzyIndex {
             swap(&buckets, &self.buckets)
         }
         // Numbers below are positions in length order; `order` maps them back.
-        func length(_ position: Int32) -> Int { Int(lengths[Int(position)]) }
+        // A position's length from the (small, cached) table of where each length starts:
+        // cheaper than a lookup at a random place in a per-sequence array.
+        func length(_ position: Int32) -> Int {
+            var low = 0, high = firstOfLength.count
+            while low < high {
+                let middle = (low + high) / 2
+                if firstOfLength[middle] <= Int(position) { low = middle + 1 } else { high = middle }
+            }
+            return low - 1
+        }
         func positions(_ window: ClosedRange<Int>) -> Range<Int> {
             func first(_ length: Int) -> Int { length < firstOfLength.count ? firstOfLength[length] : sequenceCount }
             return first(window.lowerBound)..<first(window.upperBound + 1)
@@ -367,7 +375,6 @@ public final class FuzzyIndex {
             byLength[m] += 1
         }
         byLengthOrder = order
-        internalLengths = order.map { Int32(length(Int($0))) }
 
         var sizes = [Int](repeating: 0, count: vocabularySize + 1)
         var lastSeen = [Int32](repeating: -1, count: vocabularySize)
