@@ -272,21 +272,28 @@ public final class FuzzyIndex {
         planes.append(contentsOf: repeatElement(0, count: planeCount * words))
         let window = positions(bounds.lowest...bounds.highest)
         let windowWords = (window.lowerBound >> 6)..<((window.upperBound + 63) >> 6)
+        var carries = [UInt64](repeating: 0, count: windowWords.count)
         planes.withUnsafeMutableBufferPointer { planes in
             bitsets.withUnsafeBufferPointer { bitsets in
                 for (sets, weight) in frequent {
                     // The k-th occurrence in the query is shared only by sequences holding the
                     // token k times (the highest level kept stands for the ones above it).
                     for occurrence in 0..<weight {
+                        // Add the set to the counters plane by plane, every word of the window
+                        // at once (branch-free, vectorisable), until no carry is left.
                         let base = sets[min(occurrence, sets.count - 1)] * words
-                        for word in windowWords {
-                            var carry = bitsets[base + word]
-                            var plane = 0
-                            while carry != 0 && plane < planeCount {
-                                let sum = planes[plane * words + word]
-                                planes[plane * words + word] = sum ^ carry
-                                carry &= sum
-                                plane += 1
+                        carries.withUnsafeMutableBufferPointer { carries in
+                            for word in windowWords { carries[word - windowWords.lowerBound] = bitsets[base + word] }
+                            for plane in 0..<planeCount {
+                                let row = plane * words + windowWords.lowerBound
+                                var left: UInt64 = 0
+                                for index in 0..<windowWords.count {
+                                    let sum = planes[row + index], carry = carries[index]
+                                    planes[row + index] = sum ^ carry
+                                    carries[index] = carry & sum
+                                    left |= carry & sum
+                                }
+                                if left == 0 { break }
                             }
                         }
                     }
