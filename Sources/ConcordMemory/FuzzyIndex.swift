@@ -46,7 +46,7 @@ public final class FuzzyIndex {
     private var planes: [UInt64] = []
 
     /// Postings verified directly before counting starts (tests set 0 to exercise the counting alone).
-    var firstPhaseBudget = 1024
+    var firstPhaseBudget = 512
     /// What a verification costs in postings counted, when choosing between verifying the rest
     /// of the prefix and counting (tests set 0 or a huge value to force either way).
     var verificationCost = 30

@@ -158,8 +158,9 @@ public final class TranslationMemoryIndex {
         fetched = [:]
         let queryTokens = try tokenizer.tokens(of: query)
         var failure: Error?
+        let penalties = memories.contains { $0.penalty > 0 }
         let found = index.search(queryTokens.map(\.key), minimum: minimum, limit: limit) { number, fuzzy in
-            guard fuzzy == 100 else { return max(0, fuzzy - penalty(number)) }
+            guard fuzzy == 100 else { return penalties ? max(0, fuzzy - penalty(number)) : fuzzy }
             do {
                 return try explain(number: number, fuzzy: fuzzy, query: query, queryTokens: queryTokens,
                                    previous: previous, next: next, withDiff: false).score

@@ -114,7 +114,7 @@ import Testing
             // As tuned; every third query counting alone (no verify-first phase); every third
             // verifying every prefix candidate at once.
             switch query % 3 {
-            case 0: index.tuneSearch(firstPhaseBudget: 1024, verificationCost: 30)
+            case 0: index.tuneSearch(firstPhaseBudget: 512, verificationCost: 30)
             case 1: index.tuneSearch(firstPhaseBudget: 0, verificationCost: Int.max)
             default: index.tuneSearch(firstPhaseBudget: 0, verificationCost: 0)
             }
