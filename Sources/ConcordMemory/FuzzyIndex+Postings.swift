@@ -1,0 +1,102 @@
+/// Building the posting lists and bit sets of a ``FuzzyIndex``.
+extension FuzzyIndex {
+    /// Builds the posting lists now rather than at the first search (which would then
+    /// carry the cost of loading).
+    public func prepare() {
+        buildPostings()
+    }
+
+    /// Builds the posting lists and bit sets, over the sequences renumbered shortest first.
+    func buildPostings() {
+        guard postingsCover != count || postingStarts.count != vocabulary.count + 1 else { return }
+        let vocabularySize = vocabulary.count
+        var byLength = [Int](repeating: 0, count: 2)
+        for number in 0..<count {
+            let m = length(number)
+            if m + 2 > byLength.count { byLength += [Int](repeating: 0, count: m + 2 - byLength.count) }
+            byLength[m + 1] += 1
+        }
+        for index in 1..<byLength.count { byLength[index] += byLength[index - 1] }
+        // Within the index, sequences are numbered shortest first: a length window is then a
+        // range of numbers, and posting lists and bit sets come out ordered by length.
+        var order = [Int32](repeating: 0, count: count)
+        firstOfLength = Array(byLength)
+        for number in 0..<count {
+            let m = length(number)
+            order[byLength[m]] = Int32(number)
+            byLength[m] += 1
+        }
+        byLengthOrder = order
+
+        var sizes = [Int](repeating: 0, count: vocabularySize + 1)
+        var lastSeen = [Int32](repeating: -1, count: vocabularySize)
+        for number in 0..<count {
+            for id in tokens[starts[number]..<starts[number + 1]] where lastSeen[Int(id)] != Int32(number) {
+                lastSeen[Int(id)] = Int32(number)
+                sizes[Int(id) + 1] += 1
+            }
+        }
+        for index in 1..<sizes.count { sizes[index] += sizes[index - 1] }
+        postingStarts = sizes
+        var cursor = sizes
+        postingItems = [Int32](repeating: 0, count: sizes[vocabularySize])
+        lastSeen = [Int32](repeating: -1, count: vocabularySize)
+        for (position, number) in order.enumerated() {
+            for id in tokens[starts[Int(number)]..<starts[Int(number) + 1]] where lastSeen[Int(id)] != number {
+                lastSeen[Int(id)] = number
+                postingItems[cursor[Int(id)]] = Int32(position)
+                cursor[Int(id)] += 1
+            }
+        }
+        hits = [UInt16](repeating: 0, count: count)
+        bitsetWords = (count + 63) / 64
+        bitsetOfToken = [:]
+        // Frequent tokens get bit sets, one per level of repetition (twice, three times, four
+        // times) while enough sequences reach that level: counts then bound min(query, sequence)
+        // occurrences, not just presence.
+        let frequentSize = max(64, count / 128), levels = 4
+        var frequentIndex = [Int32](repeating: -1, count: vocabularySize)
+        var frequentIDs: [Int32] = []
+        for id in 0..<vocabularySize where sizes[id + 1] - sizes[id] >= frequentSize {
+            frequentIndex[id] = Int32(frequentIDs.count)
+            frequentIDs.append(Int32(id))
+        }
+        var reached = [Int](repeating: 0, count: frequentIDs.count * levels)
+        var occurrences = [UInt8](repeating: 0, count: frequentIDs.count)
+        var seen: [Int32] = []
+        func forEachRepetition(_ body: (_ frequent: Int, _ level: Int, _ position: Int) -> Void) {
+            for (position, number) in order.enumerated() {
+                for id in tokens[starts[Int(number)]..<starts[Int(number) + 1]] where frequentIndex[Int(id)] >= 0 {
+                    let index = Int(frequentIndex[Int(id)])
+                    if occurrences[index] == 0 { seen.append(Int32(index)) }
+                    if occurrences[index] < UInt8(levels) { occurrences[index] += 1 }
+                }
+                for index in seen {
+                    for level in 0..<Int(occurrences[Int(index)]) { body(Int(index), level, position) }
+                    occurrences[Int(index)] = 0
+                }
+                seen.removeAll(keepingCapacity: true)
+            }
+        }
+        forEachRepetition { frequent, level, _ in reached[frequent * levels + level] += 1 }
+        var setOfLevel = [Int](repeating: -1, count: frequentIDs.count * levels)
+        var setCount = 0
+        for (index, id) in frequentIDs.enumerated() {
+            var kept: [Int] = []
+            for level in 0..<levels where level == 0 || reached[index * levels + level] >= frequentSize {
+                guard kept.count == level else { break }
+                setOfLevel[index * levels + level] = setCount
+                kept.append(setCount)
+                setCount += 1
+            }
+            bitsetOfToken[id] = kept
+        }
+        var sets = [UInt64](repeating: 0, count: setCount * bitsetWords)
+        forEachRepetition { frequent, level, position in
+            let set = setOfLevel[frequent * levels + level]
+            if set >= 0 { sets[set * bitsetWords + position >> 6] |= 1 << UInt64(position & 63) }
+        }
+        bitsets = sets
+        postingsCover = count
+    }
+}
