@@ -149,6 +149,20 @@ public final class MemoryStore {
         return try codec.decode(Array(payload))
     }
 
+    /// The units stored under `ids` (decoded together), by id; ids not stored are left out.
+    public func units(ids: [Int64]) throws -> [Int64: TranslationUnit] {
+        var found: [Int64: TranslationUnit] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {     // well under SQLite's limit on parameters
+            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+            let rows = try read { db in
+                try Row.fetchAll(db, sql: "SELECT id, payload FROM unit WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                                 arguments: StatementArguments(chunk))
+            }
+            for (row, unit) in zip(rows, try codec.decode(batch: rows.map { Array($0[1] as Data) })) { found[row[0]] = unit }
+        }
+        return found
+    }
+
     /// Calls `body` with every stored unit and its id, in the order stored, until it returns false.
     /// Units are decoded a few hundred at a time.
     public func forEachUnit(_ body: (Int64, TranslationUnit) throws -> Bool) throws {

@@ -136,19 +136,24 @@ public final class TranslationMemoryIndex {
     public func entry(_ number: Int) throws -> MemoryEntry {
         if let entry = fetched[number] { return entry }
         let reference = references[number]
-        let memory = memories[Int(reference.memory)]
         let unit: TranslationUnit
-        switch memory.units {
-        case let .inMemory(units): unit = units[Int(reference.unit)]
+        switch memories[Int(reference.memory)].units {
+        case let .inMemory(units): return try entry(number, unit: units[Int(reference.unit)])
         case let .store(store): unit = try store.unit(id: reference.unit)
         }
+        let entry = try entry(number, unit: unit)
+        fetched[number] = entry
+        return entry
+    }
+
+    private func entry(_ number: Int, unit: TranslationUnit) throws -> MemoryEntry {
+        let reference = references[number]
+        let memory = memories[Int(reference.memory)]
         guard Int(reference.source) < unit.variants.count, Int(reference.target) < unit.variants.count else {
             throw MemoryStoreError.corrupt(path: memory.origin, detail: "unit \(reference.unit) changed while it was being read")
         }
-        let entry = MemoryEntry(origin: memory.origin, id: number, unit: unit, source: unit.variants[Int(reference.source)],
-                                target: unit.variants[Int(reference.target)], penalty: memory.penalty)
-        if case .store = memory.units { fetched[number] = entry }
-        return entry
+        return MemoryEntry(origin: memory.origin, id: number, unit: unit, source: unit.variants[Int(reference.source)],
+                           target: unit.variants[Int(reference.target)], penalty: memory.penalty)
     }
 
     private func penalty(_ number: Int) -> Int { memories[Int(references[number].memory)].penalty }
@@ -211,8 +216,26 @@ public final class TranslationMemoryIndex {
             if left != right { return left > right }
             return lhs.number < rhs.number
         }
-        return try scored.prefix(limit).map {
+        let shown = scored.prefix(limit)
+        try fetch(shown.map(\.number))
+        return try shown.map {
             try explain(number: $0.number, fuzzy: $0.fuzzy, query: query, queryTokens: queryTokens, previous: previous, next: next, withDiff: true)
+        }
+    }
+
+    /// Decodes the store units of these entries together (one parser per store, not one per unit).
+    private func fetch(_ numbers: [Int]) throws {
+        var wanted: [Int: [Int]] = [:]                  // memory → entry numbers
+        for number in numbers where fetched[number] == nil {
+            wanted[Int(references[number].memory), default: []].append(number)
+        }
+        for (memory, numbers) in wanted {
+            guard case let .store(store) = memories[memory].units, numbers.count > 1 else { continue }
+            let units = try store.units(ids: numbers.map { references[$0].unit })
+            for number in numbers {
+                guard let unit = units[references[number].unit] else { continue }
+                fetched[number] = try entry(number, unit: unit)
+            }
         }
     }
 
