@@ -74,9 +74,6 @@ public final class FuzzyIndex {
     @inline(__always)
     func length(_ number: Int) -> Int { starts[number + 1] - starts[number] }
 
-    /// The token ids of sequence `number`.
-    func sequence(_ number: Int) -> ArraySlice<Int32> { tokens[starts[number]..<starts[number + 1]] }
-
     /// Ids for a query; tokens the index has never seen get negative ids no sequence has.
     func ids(for keys: [String]) -> [Int32] {
         var unknown: Int32 = -1
@@ -97,11 +94,6 @@ public final class FuzzyIndex {
             EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number] + m]))
         }
         return FuzzyScore.score(distance: distance, longer: max(pattern.count, m))
-    }
-
-    /// Every sequence whose fuzzy score against `keys` is at least `minimum`, with that score.
-    public func search(_ keys: [String], minimum: Int) -> [(number: Int, fuzzy: Int)] {
-        search(keys, minimum: minimum, limit: Int.max) { _, fuzzy in fuzzy }
     }
 
     /// The sequences that can be among the best `limit` by `finalScore` (which may

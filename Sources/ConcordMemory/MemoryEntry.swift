@@ -20,7 +20,4 @@ public struct MemoryEntry: Sendable {
         self.target = target
         self.penalty = penalty
     }
-
-    /// The newest date on the unit, for ordering ties.
-    public var date: Int64 { unit.latestDate?.secondsSinceEpoch ?? Int64.min }
 }

@@ -18,16 +18,6 @@ public enum MemoryConcordance {
         public var others: [Variant]
     }
 
-    public static func search(_ phrase: String, language: LanguageTag, units: [TranslationUnit], limit: Int = 100) throws -> [Line] {
-        let finder = try Finder(phrase: phrase, language: language)
-        var lines: [Line] = []
-        for unit in units {
-            lines += try finder.lines(in: unit)
-            if lines.count >= limit { break }
-        }
-        return Array(lines.prefix(limit))
-    }
-
     /// Searches stores and memory files one unit at a time (a big store is never held
     /// in memory) and stops at `limit` lines.
     public static func search(_ phrase: String, language: LanguageTag, stores: [MemoryStore], files: [String], limit: Int = 100) throws -> [Line] {

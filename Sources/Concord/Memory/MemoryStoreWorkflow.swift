@@ -39,13 +39,6 @@ public enum MemoryStoreWorkflow {
         return reports
     }
 
-    /// Every stored unit, decoded, in the order stored.
-    public static func units(in store: MemoryStore) throws -> [TranslationUnit] {
-        var units: [TranslationUnit] = []
-        try store.forEachUnit { units.append($1); return true }
-        return units
-    }
-
     /// Writes the store (or what `selection` keeps of it) as TMX, CSV, TSV or JSON Lines.
     public static func export(_ store: MemoryStore, to path: String, selection: UnitSelection) throws -> Int {
         var header = TMXHeader()
