@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// Errors that stop reading or writing XML. Positions are 1-based, as editors show them.
 public enum XMLError: Error, Equatable, CustomStringConvertible {
     /// The input is not well-formed XML (or libxml2 refused it, e.g. an entity loop).
@@ -40,5 +42,22 @@ public struct XMLIssue: Equatable, Sendable {
         self.message = message
         self.line = line
         self.column = column
+    }
+}
+
+extension XMLIssue {
+    /// The issue libxml2 reported, its message without the trailing newline.
+    init(libxml2 error: xmlErrorPtr) {
+        let raw = error.pointee
+        var message = raw.message.map { String(cString: $0) } ?? "XML error"
+        while let last = message.last, last == "\n" || last == " " { message.removeLast() }
+        if message.isEmpty { message = "XML error" }
+        let level: Level
+        switch raw.level {
+        case XML_ERR_WARNING: level = .warning
+        case XML_ERR_ERROR: level = .error
+        default: level = .fatal
+        }
+        self.init(level: level, message: message, line: Int(raw.line), column: Int(raw.int2))
     }
 }

@@ -1,7 +1,13 @@
 import CLibXML2
 
-/// A streaming XML reader over libxml2's xmlTextReader: constant memory
-/// whatever the document size, every error with file, line and column.
+/// A streaming XML reader: constant memory whatever the document size, every
+/// error with file, line and column.
+///
+/// libxml2 parses the document a chunk at a time into a flat buffer of
+/// events that this reader walks. Documents that declare no entities go
+/// through libxml2's SAX2 push parser (no tree, no per-node allocation);
+/// documents with an internal DTD subset go through xmlTextReader, so that
+/// entity expansion is measured before it is used.
 ///
 /// Input is untrusted by default: no network, no DTD loading, no external
 /// entities; internal entities are reported as ``NodeKind/entityReference``
@@ -20,48 +26,39 @@ public final class XMLPullReader {
         case comment, processingInstruction, documentType, other
     }
 
+    /// Upper bound on the replacement text of all entity references in a
+    /// document together, in bytes: guards against billion-laughs and
+    /// quadratic-blowup documents.
+    public static let maximumEntityExpansion = 16 << 20
+
     /// The name used in messages (the path, or what the caller passed).
     public let fileName: String
     /// Warnings and recoverable errors, in the order libxml2 reported them.
-    public private(set) var issues: [XMLIssue] = []
+    public var issues: [XMLIssue] { producer.issues }
 
-    private let reader: xmlTextReaderPtr
-    private let context: Unmanaged<ReaderContext>
-    /// Recently seen dictionary names (pointer → Swift string); a document uses few.
-    private var nameCache: [(pointer: UnsafeRawPointer, name: String)] = []
-    private var fatal: XMLIssue?
-    private var refusedByUs = false
-    /// Upper bound on the replacement text of all entity references in the
-    /// document together, in bytes: guards against billion-laughs and
-    /// quadratic-blowup documents.
-    public var maximumEntityExpansion = 16 << 20
-    private var entityBytesUsed = 0
+    private let buffer = XMLEventBuffer()
+    private let producer: XMLEventProducer
+    /// Index of the current event in the buffer; -1 before the first read.
+    @exclusivity(unchecked) private var cursor = -1
+    private var producerDone = false
 
-    /// Reads from `source`. `encoding` overrides the document's own declaration;
-    /// `ignoreDeclaredEncoding` reads as UTF-8 whatever the declaration says.
-    public init(source: ByteSource, fileName: String, encoding: String? = nil, ignoreDeclaredEncoding: Bool = false) throws {
+    /// Reads from `source`; `ignoreDeclaredEncoding` reads as UTF-8 whatever the declaration says.
+    public init(source: ByteSource, fileName: String, ignoreDeclaredEncoding: Bool = false) throws {
         self.fileName = fileName
-        let context = Unmanaged.passRetained(ReaderContext(source: source))
         var options = SafeParserOptions.xml
         if ignoreDeclaredEncoding { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
-        let reader = xmlReaderForIO(readCallback, closeCallback, context.toOpaque(), fileName, encoding, options)
-        guard let reader else {
-            context.release()
-            throw XMLError.cannotOpen(file: fileName, reason: "libxml2 could not create a reader")
+        let prefixed = try PrefixedByteSource(source: source, sniffing: 4096)
+        if XMLPrologue.allowsFastPath(prefixed.head) {
+            producer = try SAXEventProducer(head: prefixed.head, source: source, fileName: fileName, options: options, buffer: buffer)
+        } else {
+            producer = try TextReaderEventProducer(source: prefixed, fileName: fileName, options: options,
+                                                   maximumEntityExpansion: Self.maximumEntityExpansion, buffer: buffer)
         }
-        self.reader = reader
-        self.context = context
-        xmlTextReaderSetStructuredErrorHandler(reader, structuredErrorHandler, Unmanaged.passUnretained(self).toOpaque())
     }
 
     /// Reads the file at `path` (`-` for standard input).
     public convenience init(path: String) throws {
         try self.init(source: FileByteSource(path: path), fileName: path)
-    }
-
-    deinit {
-        xmlFreeTextReader(reader)
-        context.release()
     }
 
     // MARK: Moving
@@ -70,122 +67,105 @@ public final class XMLPullReader {
     /// Throws ``XMLError/notWellFormed(file:line:column:message:)`` at the first fatal error.
     @discardableResult
     public func read() throws -> Bool {
-        let result = xmlTextReaderRead(reader)
-        currentKind = nil
-        return try check(result)
+        cursor += 1
+        // A text event at the end of the buffer may continue in the next chunk: parse on first.
+        while cursor >= buffer.events.count || (cursor == buffer.events.count - 1 && isText(buffer.events[cursor].kind) && !producerDone) {
+            if producerDone {
+                if let failure = producer.failure { throw failure }
+                cursor = buffer.events.count
+                return false
+            }
+            if cursor >= buffer.events.count {
+                buffer.removeAll()
+                cursor = 0
+            }
+            producerDone = !(try producer.produce())
+        }
+        return true
     }
 
-    /// The kind of the current node, asked of libxml2 once per node.
-    private var currentKind: NodeKind?
+    private func isText(_ kind: NodeKind) -> Bool { kind == .text || kind == .whitespace }
 
     /// Skips the current element's subtree and moves to the node after it.
     @discardableResult
     public func skipSubtree() throws -> Bool {
-        let result = xmlTextReaderNext(reader)
-        currentKind = nil
-        return try check(result)
-    }
-
-    private func check(_ result: Int32) throws -> Bool {
-        if let error = context.takeUnretainedValue().sourceError { throw error }
-        // libxml2 parses ahead of the node it hands out: a fault it has seen
-        // further on surfaces only when the reader reaches it (result -1), so
-        // the nodes before it are still delivered. Our own refusals stop at once.
-        if let fatal, result < 0 || refusedByUs {
-            throw XMLError.notWellFormed(file: fileName, line: fatal.line, column: fatal.column, message: fatal.message)
+        if cursor >= 0, cursor < buffer.events.count, kind == .element, !isEmptyElement {
+            let startDepth = depth
+            while try read() {
+                if kind == .endElement, depth == startDepth { break }
+            }
         }
-        if result < 0 {
-            let line = Int(xmlTextReaderGetParserLineNumber(reader))
-            let column = Int(xmlTextReaderGetParserColumnNumber(reader))
-            throw XMLError.notWellFormed(file: fileName, line: line, column: column, message: "the XML parser stopped")
-        }
-        return result == 1
+        return try read()
     }
 
     // MARK: The current node
 
-    public var kind: NodeKind {
-        if let currentKind { return currentKind }
-        let kind = nodeKind()
-        currentKind = kind
-        return kind
-    }
+    private var event: XMLEvent { buffer.events[cursor] }
 
-    private func nodeKind() -> NodeKind {
-        switch xmlTextReaderNodeType(reader) {
-        case 1: return .element
-        case 15: return .endElement
-        case 3: return .text
-        case 13, 14: return .whitespace
-        case 4: return .cdata
-        case 5: return .entityReference
-        case 8: return .comment
-        case 7: return .processingInstruction
-        case 10: return .documentType
-        default: return .other
-        }
-    }
+    public var kind: NodeKind { buffer.events[cursor].kind }
 
-    /// The local name (without prefix) of the current element or attribute.
-    public var localName: String { interned(xmlTextReaderConstLocalName(reader)) }
+    /// The local name (without prefix) of the current element.
+    public var localName: String { buffer.name(buffer.events[cursor].localName) }
 
     /// The qualified name (with prefix) of the current node.
-    public var qualifiedName: String { interned(xmlTextReaderConstName(reader)) }
+    public var qualifiedName: String { buffer.name(buffer.events[cursor].qualifiedName) }
 
     /// The namespace URI of the current node, or nil.
     public var namespaceURI: String? {
-        guard let uri = xmlTextReaderConstNamespaceUri(reader) else { return nil }
-        return interned(uri)
+        let index = buffer.events[cursor].namespaceURI
+        return index >= 0 ? buffer.name(index) : nil
     }
 
     /// Depth of the current node (the root element is 0).
-    public var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    public var depth: Int { Int(buffer.events[cursor].depth) }
 
     /// True for `<x/>`: no end-element node follows.
-    public var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    public var isEmptyElement: Bool { buffer.events[cursor].isEmpty }
 
-    /// The line of the current node (1-based), as libxml2 recorded it.
-    public var line: Int {
-        if let node = xmlTextReaderCurrentNode(reader) {
-            let number = Int(xmlGetLineNo(node))
-            if number > 0 { return number }
-        }
-        return Int(xmlTextReaderGetParserLineNumber(reader))
-    }
+    /// The line of the current node (1-based).
+    public var line: Int { Int(buffer.events[cursor].line) }
 
     /// The parser's current column; near, but not always at, the current node.
-    public var parserColumn: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
+    public var parserColumn: Int { producer.parserColumn }
 
     /// The parser's current line.
-    public var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    public var parserLine: Int { producer.parserLine }
 
-    /// Text of a text, whitespace or CDATA node; the replacement text of an
-    /// internal entity reference (empty for an external one, which is never loaded).
+    /// Text of a text, whitespace, CDATA, comment or processing-instruction
+    /// node; the replacement text of an internal entity reference (empty for
+    /// an external or undeclared one, which is never loaded).
     public var value: String {
-        if kind == .entityReference { return entityReplacementText() }
-        guard let text = xmlTextReaderConstValue(reader) else { return "" }
-        return String(cString: text)
+        let current = event
+        return current.textCount == 0 ? "" : buffer.string(start: current.textStart, count: current.textCount)
     }
 
     /// The value of attribute `name` (qualified, e.g. `xml:lang`) on the current element.
     public func attribute(_ name: String) -> String? {
-        guard let value = xmlTextReaderGetAttribute(reader, name) else { return nil }
-        defer { xmlFree(value) }
-        return String(cString: value)
+        let current = event
+        guard current.attributeCount > 0 else { return nil }
+        for index in Int(current.attributeStart)..<Int(current.attributeStart + current.attributeCount) {
+            let entry = buffer.attributes[index]
+            if buffer.name(entry.name) == name { return buffer.value(of: entry) }
+        }
+        return nil
     }
 
     /// Every attribute of the current element as (qualified name, value), in document order.
     public var attributes: [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-            let name = interned(xmlTextReaderConstName(reader))
-            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            result.append((name, value))
-        }
-        xmlTextReaderMoveToElement(reader)
+        forEachAttribute { result.append(($0, $1)) }
         return result
+    }
+
+    /// Calls `body` with each attribute of the current element (qualified name, value),
+    /// in document order, without building an array.
+    public func forEachAttribute(_ body: (String, String) -> Void) {
+        let current = event
+        guard current.attributeCount > 0 else { return }
+        for index in Int(current.attributeStart)..<Int(current.attributeStart + current.attributeCount) {
+            let entry = buffer.attributes[index]
+            body(buffer.name(entry.name), buffer.value(of: entry))
+        }
     }
 
     /// Reads to the end of the current element and returns the text of its
@@ -206,154 +186,16 @@ public final class XMLPullReader {
         return text
     }
 
-    /// Calls `body` with each attribute of the current element (qualified name, value),
-    /// in document order, without building an array.
-    public func forEachAttribute(_ body: (String, String) -> Void) {
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return }
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
-            let name = interned(xmlTextReaderConstName(reader))
-            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            body(name, value)
-        }
-        xmlTextReaderMoveToElement(reader)
-    }
-
     /// Namespace declarations on the current element as (prefix or "", URI).
     public var namespaceDeclarations: [(prefix: String, uri: String)] {
-        var result: [(prefix: String, uri: String)] = []
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return result }
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            guard xmlTextReaderIsNamespaceDecl(reader) == 1 else { continue }
-            let name = interned(xmlTextReaderConstName(reader))
-            let uri = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            result.append((name == "xmlns" ? "" : String(name.dropFirst(6)), uri))
+        let current = event
+        guard current.namespaceCount > 0 else { return [] }
+        return (Int(current.namespaceStart)..<Int(current.namespaceStart + current.namespaceCount)).map {
+            let entry = buffer.namespaces[$0]
+            return (buffer.name(entry.prefix), buffer.name(entry.uri))
         }
-        xmlTextReaderMoveToElement(reader)
-        return result
     }
 
     /// The encoding libxml2 decided the document is in, once known.
-    public var documentEncoding: String? {
-        xmlTextReaderConstEncoding(reader).map { String(cString: $0) }
-    }
-
-    // MARK: Internals
-
-    /// Names come from libxml2's dictionary, so one pointer is one name: cache the Swift string.
-    private func interned(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        let key = UnsafeRawPointer(pointer)
-        for entry in nameCache where entry.pointer == key { return entry.name }
-        let name = String(cString: pointer)
-        // The reader interns names in its dictionary for its whole life, so a
-        // pointer always means the same name. Keep the cache small.
-        if nameCache.count < 64 { nameCache.append((key, name)) }
-        return name
-    }
-
-    private func entityReplacementText() -> String {
-        guard let node = xmlTextReaderCurrentNode(reader) else { return "" }
-        var budget = maximumEntityExpansion - entityBytesUsed
-        var output: [UInt8] = []
-        guard appendEntityText(of: node, into: &output, budget: &budget, depth: 0) else {
-            refusedByUs = true
-            fatal = XMLIssue(level: .fatal,
-                             message: "entity references expand beyond \(maximumEntityExpansion) bytes (entity '\(qualifiedName)'); refused as an entity-expansion attack",
-                             line: line, column: parserColumn)
-            return ""
-        }
-        entityBytesUsed += output.count
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Appends the text an entity reference stands for, within a byte budget; false when over.
-    private func appendEntityText(of node: xmlNodePtr, into output: inout [UInt8], budget: inout Int, depth: Int) -> Bool {
-        guard depth < 40 else { return false }
-        if node.pointee.type == XML_ENTITY_REF_NODE {
-            // An entity reference's children pointer holds its declaration.
-            guard let declaration = node.pointee.children else { return true }
-            let entity = UnsafeMutableRawPointer(declaration).assumingMemoryBound(to: xmlEntity.self)
-            guard entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY else { return true }
-            var child = entity.pointee.children
-            if child == nil, let content = entity.pointee.content {
-                let length = Int(entity.pointee.length)
-                budget -= length
-                if budget < 0 { return false }
-                output.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
-                return true
-            }
-            while let current = child {
-                if !appendEntityText(of: current, into: &output, budget: &budget, depth: depth + 1) { return false }
-                child = current.pointee.next
-            }
-            return true
-        }
-        if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
-            guard let content = node.pointee.content else { return true }
-            let length = Int(xmlStrlen(content))
-            budget -= length
-            if budget < 0 { return false }
-            output.append(contentsOf: UnsafeBufferPointer(start: content, count: length))
-            return true
-        }
-        var child = node.pointee.children
-        while let current = child {
-            if !appendEntityText(of: current, into: &output, budget: &budget, depth: depth + 1) { return false }
-            child = current.pointee.next
-        }
-        return true
-    }
-
-    fileprivate func record(_ error: xmlErrorPtr) {
-        let raw = error.pointee
-        let message = raw.message.map { String(cString: $0) }?
-            .trimmingSuffix(while: { $0 == "\n" || $0 == " " }) ?? "XML error"
-        let level: XMLIssue.Level
-        switch raw.level {
-        case XML_ERR_WARNING: level = .warning
-        case XML_ERR_ERROR: level = .error
-        default: level = .fatal
-        }
-        // Namespace and DTD-validity complaints are errors libxml2 recovers from.
-        let issue = XMLIssue(level: level, message: message, line: Int(raw.line), column: Int(raw.int2))
-        if level == .fatal {
-            if fatal == nil { fatal = issue }
-        } else {
-            issues.append(issue)
-        }
-    }
-}
-
-/// Holds the byte source for libxml2's callbacks, and any error it threw.
-private final class ReaderContext {
-    let source: ByteSource
-    var sourceError: Error?
-    init(source: ByteSource) { self.source = source }
-}
-
-private func readCallback(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?, _ length: Int32) -> Int32 {
-    guard let context, let buffer else { return -1 }
-    let box = Unmanaged<ReaderContext>.fromOpaque(context).takeUnretainedValue()
-    do {
-        return Int32(try box.source.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
-    } catch {
-        box.sourceError = error
-        return -1
-    }
-}
-
-private func closeCallback(_ context: UnsafeMutableRawPointer?) -> Int32 { 0 }
-
-private func structuredErrorHandler(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-    guard let userData, let error else { return }
-    Unmanaged<XMLPullReader>.fromOpaque(userData).takeUnretainedValue().record(error)
-}
-
-extension String {
-    func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
-        var result = self
-        while let last = result.last, predicate(last) { result.removeLast() }
-        return result
-    }
+    public var documentEncoding: String? { producer.documentEncoding }
 }

@@ -71,8 +71,5 @@ private final class IssueCollector {
 private func collectIssue(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let userData, let error else { return }
     let collector = Unmanaged<IssueCollector>.fromOpaque(userData).takeUnretainedValue()
-    let raw = error.pointee
-    let message = raw.message.map { String(cString: $0) }?.trimmingSuffix(while: { $0 == "\n" }) ?? "error"
-    let level: XMLIssue.Level = raw.level == XML_ERR_WARNING ? .warning : (raw.level == XML_ERR_ERROR ? .error : .fatal)
-    collector.issues.append(XMLIssue(level: level, message: message, line: Int(raw.line), column: Int(raw.int2)))
+    collector.issues.append(XMLIssue(libxml2: error))
 }

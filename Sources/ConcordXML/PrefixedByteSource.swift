@@ -1,14 +1,12 @@
-import ConcordXML
-
 /// A byte source that first replays bytes already read (to sniff the
 /// encoding), then continues with the rest of the underlying source.
-final class PrefixedByteSource: ByteSource {
+public final class PrefixedByteSource: ByteSource {
     private var prefix: [UInt8]
     private var position = 0
     private let rest: ByteSource
 
     /// Reads up to `count` bytes from `source` as the prefix.
-    init(source: ByteSource, sniffing count: Int) throws {
+    public init(source: ByteSource, sniffing count: Int) throws {
         rest = source
         var buffer = [UInt8](repeating: 0, count: count)
         var filled = 0
@@ -23,9 +21,9 @@ final class PrefixedByteSource: ByteSource {
     }
 
     /// The sniffed bytes (empty once they have been replayed).
-    var head: [UInt8] { prefix }
+    public var head: [UInt8] { prefix }
 
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         if !prefix.isEmpty, position < prefix.count {
             let count = min(buffer.count, prefix.count - position)
             prefix.withUnsafeBytes { source in
