@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import ConcordXML
 
 @Suite struct XMLPullReaderTests {
@@ -131,4 +132,59 @@ import Testing
         let reader = try XMLPullReader(source: DropVT(MemoryByteSource("<a>x\u{0B}y</a>")), fileName: "vt.xml")
         #expect(try readAll(reader) == ["<a>", "xy", "</a>"])
     }
+
+    // MARK: The SAX fast path and the xmlTextReader path agree
+
+    /// Kind, name, depth, emptiness, attributes and value of every node.
+    private func trace(_ reader: XMLPullReader) throws -> [String] {
+        var lines: [String] = []
+        while try reader.read() {
+            let attributes = reader.attributes.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+            lines.append("\(reader.kind) \(reader.qualifiedName) d\(reader.depth) e\(reader.isEmptyElement) [\(attributes)] '\(reader.value)'")
+        }
+        return lines
+    }
+
+    @Test func bothParsingPathsGiveTheSameNodes() throws {
+        let body = """
+        <tmx version="1.4"><header srclang="en" o-tmf="A &amp; B &#38; C"/>
+        <body><tu tuid="1"><tuv xml:lang="en"><seg>Fish &amp; chips <bpt i="1">&lt;b&gt;</bpt>bold<ept i="1"/> \
+        <![CDATA[<raw>]]> end</seg></tuv><tuv xml:lang="ru"></tuv><!-- a comment --><?pi data?></tu></body></tmx>
+        """
+        let fast = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n" + body
+        let careful = "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [ ]>\n" + body
+        #expect(XMLPrologue.allowsFastPath(Array(fast.utf8)))
+        #expect(!XMLPrologue.allowsFastPath(Array(careful.utf8)))
+        let fastTrace = try trace(reader(fast)).filter { !$0.hasPrefix("documentType") }
+        let carefulTrace = try trace(reader(careful)).filter { !$0.hasPrefix("documentType") }
+        #expect(fastTrace == carefulTrace)
+        #expect(fastTrace.contains { $0.contains("o-tmf=A & B & C") })
+        #expect(fastTrace.contains { $0.hasPrefix("element tuv d3 efalse [xml:lang=ru]") })
+        #expect(fastTrace.contains { $0.hasPrefix("element ept d5 etrue") })
+    }
+
+    @Test func textCutByChunkBoundariesIsOneNode() throws {
+        // Longer than the parser's 64 KiB chunks, with references along the way.
+        let piece = String(repeating: "слово &amp; word ", count: 20_000)
+        let reader = try reader("<a><b>\(piece)</b><c/></a>")
+        var texts: [String] = []
+        while try reader.read() {
+            if reader.kind == .text { texts.append(reader.value) }
+        }
+        #expect(texts.count == 1)
+        #expect(texts.first == piece.replacingOccurrences(of: "&amp;", with: "&"))
+    }
+
+    @Test func undeclaredEntityUnderAnExternalDTDIsAnEmptyReference() throws {
+        let xml = "<!DOCTYPE tmx SYSTEM \"tmx14.dtd\"><tmx><seg>a&nbsp;b</seg></tmx>"
+        #expect(try readAll(reader(xml)) == ["<tmx>", "<seg>", "a", "", "b", "</seg>", "</tmx>"])
+    }
+
+    @Test func prologueDecidesThePath() {
+        #expect(XMLPrologue.allowsFastPath(Array("\u{FEFF}<?xml version='1.0'?><!-- c --><r/>".utf8)))
+        #expect(!XMLPrologue.allowsFastPath(Array("<?xml version='1.0'?>".utf8))) // no root within the bytes
+        #expect(!XMLPrologue.allowsFastPath([0xFF, 0xFE, 0x3C, 0x00, 0x72, 0x00])) // UTF-16
+        #expect(!XMLPrologue.allowsFastPath(Array("<!DOCTYPE r [<!ENTITY e 'x'>]><r/>".utf8)))
+    }
 }
+

@@ -41,6 +41,21 @@ import Testing
         #expect(writer.removedCharacters == 2)
     }
 
+    @Test func attributesEscapeWhitespaceAndKeepUTF8() throws {
+        var output: [UInt8] = []
+        let writer = try XMLStreamWriter(indent: false) { output += $0 }
+        try writer.startElement("tu")
+        try writer.attribute("creationid", "Иван \"И\" <&>\t\n\r\u{FFFF}")
+        try writer.text("a\rb\u{FFFE}c")
+        try writer.endElement()
+        try writer.startElement("empty")
+        try writer.endElement()
+        try writer.endDocument()
+        #expect(String(decoding: output, as: UTF8.self)
+            == "<tu creationid=\"Иван &quot;И&quot; &lt;&amp;&gt;&#9;&#10;&#13;\">a&#13;bc</tu><empty/>\n")
+        #expect(writer.removedCharacters == 2)
+    }
+
     @Test func htmlReaderRecoversAndDecodesEntities() throws {
         let html = "<html><body><p>SCO&nbsp;summit &amp; <b>talks</b><p>Second</body></html>"
         let root = try #require(try HTMLDocumentReader.parse(Array(html.utf8), fileName: "r.html"))

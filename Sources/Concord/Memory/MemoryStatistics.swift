@@ -15,14 +15,13 @@ public struct MemoryStatistics: Sendable {
         // Counting needs structure, not text: the reader skips building strings.
         let source = try UnitSourceOpener.open(path: path, recover: recover, readsText: false)
         var statistics = MemoryStatistics(header: source.header, hasHeader: (source as? TMXReader)?.hasHeader ?? false)
-        var index: [LanguageTag: Int] = [:]
         while let unit = try source.next() {
             statistics.units += 1
             for variant in unit.variants {
-                if let position = index[variant.language] {
+                // A memory has a handful of languages: a scan beats hashing every tag.
+                if let position = statistics.variantsPerLanguage.firstIndex(where: { $0.language == variant.language }) {
                     statistics.variantsPerLanguage[position].count += 1
                 } else {
-                    index[variant.language] = statistics.variantsPerLanguage.count
                     statistics.variantsPerLanguage.append((variant.language, 1))
                 }
             }

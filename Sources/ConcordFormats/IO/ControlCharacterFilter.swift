@@ -73,10 +73,13 @@ final class ControlCharacterFilter: ByteSource {
                 let belowSpace = (word &- low &* 0x20) & ~word & high
                 let ampersand = word ^ (low &* 0x26)
                 let hasAmpersand = (ampersand &- low) & ~ampersand & high
-                if belowSpace == 0 && hasAmpersand == 0 {
+                let flagged = belowSpace | hasAmpersand
+                if flagged == 0 {
                     index += 8
                     continue
                 }
+                // Straight to the first byte that needs a look (little-endian: the lowest flag).
+                index += flagged.trailingZeroBitCount / 8
             }
             let value = unit(bytes, index)
             if value >= 0x20 && value != 0x26 {

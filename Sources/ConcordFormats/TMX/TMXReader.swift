@@ -519,10 +519,15 @@ public final class TMXReader {
     /// Language tags as written → canonical tag and well-formedness; a memory has few distinct ones.
     private var languageCache: [String: (tag: LanguageTag, wellFormed: Bool)] = [:]
 
+    /// The last tag looked up: variants mostly alternate between two or three.
+    private var recentLanguages: [(raw: String, entry: (tag: LanguageTag, wellFormed: Bool))] = []
+
     private func languageTag(_ raw: String) -> (tag: LanguageTag, wellFormed: Bool) {
+        for recent in recentLanguages where recent.raw == raw { return recent.entry }
         if let cached = languageCache[raw] { return cached }
         let entry = (LanguageTag(raw), LanguageTagSyntax.isWellFormed(raw))
         languageCache[raw] = entry
+        if recentLanguages.count < 8 { recentLanguages.append((raw, entry)) }
         return entry
     }
 

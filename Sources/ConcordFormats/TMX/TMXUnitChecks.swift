@@ -3,7 +3,8 @@ import ConcordModel
 /// Checks on one unit that do not stop reading: languages and code pairing.
 enum TMXUnitChecks {
     static func check(_ unit: TranslationUnit, file: String, into diagnostics: inout [Diagnostic]) {
-        let label = unit.tuid.map { "unit \"\($0)\"" } ?? "unit without tuid"
+        // Built only when there is something to say (this runs for every unit).
+        var label: String { unit.tuid.map { "unit \"\($0)\"" } ?? "unit without tuid" }
         if unit.variants.isEmpty {
             diagnostics.append(Diagnostic(id: "tmx.empty-unit", severity: .warning, message: "\(label) has no <tuv>", file: file, line: unit.line))
         } else if unit.variants.allSatisfy({ $0.language == unit.variants[0].language }) {
