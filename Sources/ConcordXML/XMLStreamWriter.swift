@@ -146,6 +146,20 @@ public final class XMLStreamWriter {
         text.withUTF8 { output.append(contentsOf: $0) }
     }
 
+    /// The high bit set in each byte of `word` that may need escaping or
+    /// removal: a C0 control, `"`, `&`, `<`, `>`, or 0xEF (U+FFFE/U+FFFF lead).
+    @inline(__always)
+    private static func bytesNeedingAttention(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func equal(_ byte: UInt64) -> UInt64 {
+            let difference = word ^ (low &* byte)
+            return (difference &- low) & ~difference
+        }
+        let control = word &- low &* 0x20
+        return (control & ~word | equal(0x22) | equal(0x26) | equal(0x3C) | equal(0x3E) | equal(0xEF)) & high
+    }
+
     /// Appends `text` escaped, without the characters XML 1.0 forbids (C0
     /// controls other than tab, LF and CR; U+FFFE and U+FFFF, UTF-8 EF BF BE/BF).
     private func appendEscaped(_ text: String, inAttribute: Bool) {
@@ -155,6 +169,15 @@ public final class XMLStreamWriter {
             var index = 0
             let count = bytes.count
             while index < count {
+                if index + 8 <= count {
+                    let flagged = Self.bytesNeedingAttention(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    if flagged == 0 {
+                        index += 8
+                        continue
+                    }
+                    // The lowest flag is exact (borrows only run upwards): go straight to it.
+                    index += flagged.trailingZeroBitCount / 8
+                }
                 let byte = bytes[index]
                 // Everything from '?' up, except the lead byte of U+FFFE/U+FFFF, needs nothing.
                 if byte > 0x3E && byte != 0xEF {

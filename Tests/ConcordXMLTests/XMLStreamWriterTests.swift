@@ -56,6 +56,39 @@ import Testing
         #expect(writer.removedCharacters == 2)
     }
 
+    @Test func escapingAgreesWithACharacterByCharacterReference() throws {
+        // Eight bytes are judged at once: put every special character at every offset.
+        let alphabet: [String] = ["a", " ", "\"", "&", "<", ">", "\t", "\n", "\r", "\u{0B}", "щ", "中", "\u{FFFF}", "\u{FFFD}", "?"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            for inAttribute in [false, true] {
+                var output: [UInt8] = []
+                let writer = try XMLStreamWriter(indent: false) { output += $0 }
+                try writer.startElement("e")
+                if inAttribute { try writer.attribute("a", text) } else { try writer.text(text) }
+                try writer.endElementWithClosingTag()
+                try writer.flush()
+                var expected = ""
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "&": expected += "&amp;"
+                    case "<": expected += "&lt;"
+                    case ">": expected += "&gt;"
+                    case "\"": expected += "&quot;"
+                    case "\r": expected += "&#13;"
+                    case "\n": expected += inAttribute ? "&#10;" : "\n"
+                    case "\t": expected += inAttribute ? "&#9;" : "\t"
+                    case "\u{0B}", "\u{FFFF}": break
+                    default: expected.unicodeScalars.append(scalar)
+                    }
+                }
+                let wrapped = inAttribute ? "<e a=\"\(expected)\"></e>" : "<e>\(expected)</e>"
+                #expect(String(decoding: output, as: UTF8.self) == wrapped)
+            }
+        }
+    }
+
     @Test func htmlReaderRecoversAndDecodesEntities() throws {
         let html = "<html><body><p>SCO&nbsp;summit &amp; <b>talks</b><p>Second</body></html>"
         let root = try #require(try HTMLDocumentReader.parse(Array(html.utf8), fileName: "r.html"))
