@@ -126,7 +126,7 @@ public final class MatchTokenizer {
                     var end = index + 1
                     while end < count {
                         if isDigit(bytes[end]) { end += 1; continue }
-                        if [0x2E, 0x2C, 0x3A, 0x2F].contains(bytes[end]), end + 1 < count, isDigit(bytes[end + 1]) { end += 2; continue }
+                        if Self.isNumberSeparator(UInt32(bytes[end])), end + 1 < count, isDigit(bytes[end + 1]) { end += 2; continue }
                         break
                     }
                     tokens.append(MatchToken(kind: .number, key: "{NUM}", written: string(index..<end)))
@@ -145,6 +145,17 @@ public final class MatchTokenizer {
             }
             return true
         }
+    }
+
+    /// `.`, `,`, `:` and `/` between digits keep a number whole (1,000 · 3.5 · 12:30 · 1/2).
+    @inline(__always)
+    private static func isNumberSeparator(_ value: UInt32) -> Bool {
+        value == 0x2E || value == 0x2C || value == 0x3A || value == 0x2F
+    }
+
+    @inline(__always)
+    private static func continuesWord(_ kind: ScalarClass) -> Bool {
+        kind == .word || kind == .asciiDigit || kind == .mark
     }
 
     private static let known: UInt32 = 1 << 31
@@ -249,7 +260,7 @@ public final class MatchTokenizer {
                     var end = index + 1
                     while end < count {
                         if kind(end) == .asciiDigit { end += 1; continue }
-                        if [0x2E, 0x2C, 0x3A, 0x2F].contains(value(end)), end + 1 < count, kind(end + 1) == .asciiDigit { end += 2; continue }
+                        if Self.isNumberSeparator(value(end)), end + 1 < count, kind(end + 1) == .asciiDigit { end += 2; continue }
                         break
                     }
                     tokens.append(MatchToken(kind: .number, key: "{NUM}", written: written(index..<end)))
@@ -259,7 +270,7 @@ public final class MatchTokenizer {
                     index += 1
                 case .word:
                     var end = index + 1
-                    while end < count, [.word, .asciiDigit, .mark].contains(kind(end)) { end += 1 }
+                    while end < count, Self.continuesWord(kind(end)) { end += 1 }
                     tokens.append(MatchToken(kind: .word, key: key(index..<end), written: written(index..<end)))
                     index = end
                 case .mark, .other:

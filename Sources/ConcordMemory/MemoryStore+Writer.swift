@@ -20,20 +20,84 @@ extension MemoryStore {
         /// Adds `unit`, or merges it into the stored unit it duplicates (the project's
         /// rule: equal comparison keys; newest change date wins, props and notes united).
         public func add(_ unit: TranslationUnit) throws -> AddOutcome {
-            let key = unit.duplicateKey
-            let hash = StableHash.of(key.stableString)
-            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, payload FROM unit WHERE keyHash = ?"), arguments: [hash])
-            for row in rows {
-                let stored = try store.codec.decode(Array(row[1] as Data))
-                guard stored.duplicateKey == key else { continue }
+            try add(PreparedUnit(unit, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path))
+        }
+
+        /// Adds every unit `next` yields (units without variants are read and
+        /// skipped). Reading and preparing units (duplicate key, payload, match
+        /// tokens and their ids) runs on a second thread while this one writes
+        /// to the database. `next` is only ever called from that thread, and
+        /// never after this returns or throws.
+        public func addAll(from next: @escaping () throws -> TranslationUnit?) throws -> (read: Int, added: Int, merged: Int) {
+            let pipeline = UnitPipeline<PreparedUnit>()
+            let counter = ReadCounter()
+            let done = DispatchSemaphore(value: 0)
+            let tokenizer = try MatchTokenizer() // not thread-safe: the producer gets its own
+            let (codec, tokenIDs, path) = (store.codec, store.tokenIDs, store.path)
+            let producer = Thread {
+                var batch: [PreparedUnit] = []
+                do {
+                    while let unit = try next() {
+                        counter.read += 1
+                        guard !unit.variants.isEmpty else { continue }
+                        batch.append(try PreparedUnit(unit, tokenizer: tokenizer, codec: codec, tokenIDs: tokenIDs, path: path))
+                        if batch.count == 256 {
+                            guard pipeline.push(batch) else { break }
+                            batch = []
+                        }
+                    }
+                    if !batch.isEmpty { _ = pipeline.push(batch) }
+                    pipeline.finish(error: nil)
+                } catch {
+                    pipeline.finish(error: error)
+                }
+                done.signal()
+            }
+            producer.stackSize = 8 << 20
+            producer.start()
+            // Whatever happens here, the producer is stopped and gone before we return.
+            var joined = false
+            defer {
+                if !joined {
+                    pipeline.cancel()
+                    done.wait()
+                }
+            }
+            var added = 0, merged = 0
+            while let batch = try pipeline.pop() {
+                for prepared in batch {
+                    switch try add(prepared) {
+                    case .added: added += 1
+                    case .merged: merged += 1
+                    }
+                }
+            }
+            done.wait()
+            joined = true
+            return (counter.read, added, merged)
+        }
+
+        private func add(_ prepared: PreparedUnit) throws -> AddOutcome {
+            // Token rows first: the ids were handed out when the unit was prepared.
+            let insertToken = try RawStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
+            for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
+            let unit = prepared.unit
+            var duplicates: [(id: Int64, payload: [UInt8])] = []
+            try RawStatement(db, sql: "SELECT id, payload FROM unit WHERE keyHash = ?").query(.integer(prepared.keyHash)) { row in
+                duplicates.append((row.integer(0), row.blob(1)))
+            }
+            for (id, payload) in duplicates {
+                let stored = try store.codec.decode(payload)
+                guard stored.duplicateKey == prepared.key else { continue }
                 var merged = stored
                 merged.merge(unit)
-                try rewrite(id: row[0], old: stored, new: merged)
+                try rewrite(id: id, old: stored, new: merged)
                 return .merged
             }
-            try db.cachedStatement(sql: "INSERT INTO unit (keyHash, tuid, latestDate, payload) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [hash, unit.tuid, unit.latestDate?.secondsSinceEpoch, Data(try store.codec.encode(unit))])
-            try insertVariants(of: unit, id: db.lastInsertedRowID)
+            try RawStatement(db, sql: "INSERT INTO unit (keyHash, tuid, latestDate, payload) VALUES (?, ?, ?, ?)").execute(
+                .integer(prepared.keyHash), unit.tuid.map { .text($0) } ?? .null,
+                unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null, .blob(prepared.payload))
+            try insertVariants(of: unit, id: db.lastInsertedRowID, tokenBlobs: prepared.tokenBlobs)
             return .added
         }
 
@@ -62,20 +126,21 @@ extension MemoryStore {
         }
 
         private func rewrite(id: Int64, old: TranslationUnit, new: TranslationUnit) throws {
-            let hash = StableHash.of(new.duplicateKey.stableString)
+            let prepared = try PreparedUnit(new, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path)
+            let insertToken = try RawStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
+            for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
             try db.cachedStatement(sql: "UPDATE unit SET keyHash = ?, tuid = ?, latestDate = ?, payload = ? WHERE id = ?")
-                .execute(arguments: [hash, new.tuid, new.latestDate?.secondsSinceEpoch, Data(try store.codec.encode(new)), id])
+                .execute(arguments: [prepared.keyHash, new.tuid, new.latestDate?.secondsSinceEpoch, Data(prepared.payload), id])
             try removeVariants(of: old, id: id)
-            try insertVariants(of: new, id: id)
+            try insertVariants(of: new, id: id, tokenBlobs: prepared.tokenBlobs)
         }
 
-        private func insertVariants(of unit: TranslationUnit, id: Int64) throws {
-            let insert = try db.cachedStatement(sql: "INSERT INTO variant (language, unit, ordinal, date, tokens) VALUES (?, ?, ?, ?, ?)")
-            let date = unit.latestDate?.secondsSinceEpoch
+        private func insertVariants(of unit: TranslationUnit, id: Int64, tokenBlobs: [[UInt8]]) throws {
+            let insert = try RawStatement(db, sql: "INSERT INTO variant (language, unit, ordinal, date, tokens) VALUES (?, ?, ?, ?, ?)")
+            let date: RawStatement.Value = unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null
             for (ordinal, variant) in unit.variants.enumerated() {
-                let ids = try store.tokenizer.keys(of: variant.segment).map { try tokenID($0) }
                 let tag = variant.language.canonical
-                try insert.execute(arguments: [tag, id, ordinal, date, Data(TokenBlob.encode(ids))])
+                try insert.execute(.text(tag), .integer(id), .integer(Int64(ordinal)), date, .blob(tokenBlobs[ordinal]))
                 languageChanges[tag, default: 0] += 1
             }
         }
@@ -88,16 +153,6 @@ extension MemoryStore {
             for variant in unit.variants { languageChanges[variant.language.canonical, default: 0] -= 1 }
         }
 
-        private func tokenID(_ key: String) throws -> Int32 {
-            if let id = store.vocabulary[TokenKey(key)] { return Int32(id) }
-            try db.cachedStatement(sql: "INSERT INTO token (key) VALUES (?)").execute(arguments: [key])
-            let id = db.lastInsertedRowID
-            guard id <= Int64(Int32.max) else { throw MemoryStoreError.corrupt(path: store.path, detail: "more than \(Int32.max) distinct tokens") }
-            store.vocabulary[TokenKey(key)] = id
-            store.vocabularyTop = id
-            return Int32(id)
-        }
-
         /// Writes the variant counts per language.
         func flush() throws {
             let upsert = try db.cachedStatement(sql: """
@@ -108,4 +163,40 @@ extension MemoryStore {
             languageChanges = [:]
         }
     }
+}
+
+/// A unit made ready for the store, away from the database thread when importing.
+struct PreparedUnit {
+    let unit: TranslationUnit
+    let key: DuplicateKey
+    let keyHash: Int64
+    let payload: [UInt8]
+    /// Each variant's match-token ids as stored (see ``TokenBlob``).
+    let tokenBlobs: [[UInt8]]
+    /// Tokens numbered for this unit that the token table does not hold yet.
+    let newTokens: [(id: Int32, key: String)]
+
+    init(_ unit: TranslationUnit, tokenizer: MatchTokenizer, codec: any UnitCodec, tokenIDs: StoredTokenIDs, path: String) throws {
+        self.unit = unit
+        key = unit.duplicateKey
+        keyHash = StableHash.of(key.stableString)
+        payload = try codec.encode(unit)
+        var newTokens: [(id: Int32, key: String)] = []
+        tokenBlobs = try unit.variants.map { variant in
+            let ids = try tokenizer.keys(of: variant.segment).map { key -> Int32 in
+                guard let (id, isNew) = tokenIDs.id(for: key) else {
+                    throw MemoryStoreError.corrupt(path: path, detail: "more than \(Int32.max) distinct tokens")
+                }
+                if isNew { newTokens.append((id, key)) }
+                return id
+            }
+            return TokenBlob.encode(ids)
+        }
+        self.newTokens = newTokens
+    }
+}
+
+/// How many units the producer has read (read by the consumer once the producer is done).
+private final class ReadCounter: @unchecked Sendable {
+    var read = 0
 }

@@ -15,9 +15,8 @@ public final class MemoryStore {
     private let pool: DatabasePool
     let codec: any UnitCodec
     let tokenizer: MatchTokenizer
-    /// The token table as far as it has been read (ids only grow; tokens are never deleted).
-    var vocabulary: [TokenKey: Int64] = [:]
-    var vocabularyTop: Int64 = 0
+    /// The token table as far as it has been read.
+    let tokenIDs = StoredTokenIDs()
 
     /// Opens (or creates) the store at `path`.
     public init(path: String, codec: any UnitCodec) throws {
@@ -102,8 +101,7 @@ public final class MemoryStore {
             }
         } catch {
             // Token ids handed out inside the failed transaction were rolled back with it.
-            vocabulary = [:]
-            vocabularyTop = 0
+            tokenIDs.reset()
             if let error = error as? DatabaseError {
                 throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
             }
@@ -113,10 +111,9 @@ public final class MemoryStore {
 
     private func refreshVocabulary(_ db: Database) throws {
         let top = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM token") ?? 0
-        guard top != vocabularyTop else { return }
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM token WHERE id > ?", arguments: [vocabularyTop])
-        while let row = try rows.next() { vocabulary[TokenKey(row[1])] = row[0] }
-        vocabularyTop = top
+        guard top != tokenIDs.top else { return }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, key FROM token WHERE id > ?", arguments: [tokenIDs.top])
+        tokenIDs.load(rows.map { ($0[0], $0[1]) }, top: top)
     }
 
     // MARK: Reading

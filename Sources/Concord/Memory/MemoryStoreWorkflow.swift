@@ -24,14 +24,7 @@ public enum MemoryStoreWorkflow {
             let source = try UnitSourceOpener.open(path: path)
             var report = ImportReport(file: path)
             try store.write { writer in
-                while let unit = try source.next() {
-                    report.read += 1
-                    guard !unit.variants.isEmpty else { continue }
-                    switch try writer.add(unit) {
-                    case .added: report.added += 1
-                    case .merged: report.merged += 1
-                    }
-                }
+                (report.read, report.added, report.merged) = try writer.addAll(from: source.next)
             }
             report.diagnostics = source.diagnostics
             reports.append(report)

@@ -1,19 +1,24 @@
 import ConcordFormats
 import ConcordMemory
 import ConcordModel
+import Foundation
 
 /// Keeps each unit of a memory store as its own `<tu>` element: lossless, and
 /// readable with any XML tool should the store ever need rescuing.
-/// Not thread-safe (one writer serves every unit).
-public final class TMXFragmentCodec: UnitCodec {
+/// One writer serves every unit, behind a lock: an import encodes on its
+/// reading thread while merges encode on the database thread.
+public final class TMXFragmentCodec: UnitCodec, @unchecked Sendable {
     private let encoder: TMXFragment.Encoder
+    private let lock = NSLock()
 
     public init() throws {
         encoder = try TMXFragment.Encoder()
     }
 
     public func encode(_ unit: TranslationUnit) throws -> [UInt8] {
-        try encoder.encode(unit)
+        lock.lock()
+        defer { lock.unlock() }
+        return try encoder.encode(unit)
     }
 
     public func decode(_ bytes: [UInt8]) throws -> TranslationUnit {
