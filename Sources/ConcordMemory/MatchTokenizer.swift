@@ -12,52 +12,80 @@ public final class MatchTokenizer {
     private let folder: TextFolder
     /// Per BMP scalar, filled as scalars are met: its folding and class when it folds
     /// alone (see ``appendFoldedAlone(_:to:)``); 0 while unknown.
-    private var scalarTable = [UInt32](repeating: 0, count: 0x10000)
-    private var entries: [UInt32] = []
-    private var offsets: [Int] = []
+    @exclusivity(unchecked) private var scalarTable = [UInt32](repeating: 0, count: 0x10000)
+    @exclusivity(unchecked) private var entries: [UInt32] = []
+    @exclusivity(unchecked) private var offsets: [Int] = []
     /// Off in tests, to compare the fast paths with the general one.
     var fastPaths = true
-    /// Set by ``keys(of:)``: the fast paths may leave `written` empty.
-    private var keysOnly = false
 
     public init() throws {
         folder = try TextFolder()
     }
 
     public func tokens(of segment: Segment) throws -> [MatchToken] {
-        var tokens: [MatchToken] = []
+        var sink = TokenArraySink()
         for part in segment.parts {
             switch part {
-            case let .text(text): try appendText(text, to: &tokens)
+            case let .text(text): try appendText(text, to: &sink)
             case let .code(code):
                 if code.kind == .hi {
-                    try appendText(Segment(parts: code.content).plainText, to: &tokens)
+                    try appendText(Segment(parts: code.content).plainText, to: &sink)
                 } else {
-                    tokens.append(MatchToken(kind: .code, key: "{\(code.kind.rawValue)}", written: code.nativeCode))
+                    sink.tokens.append(MatchToken(kind: .code, key: "{\(code.kind.rawValue)}", written: code.nativeCode))
                 }
             }
         }
-        return tokens
+        return sink.tokens
     }
 
     /// The tokens' keys only (what the index stores): faster, as the written forms are not made.
     public func keys(of segment: Segment) throws -> [String] {
-        keysOnly = true
-        defer { keysOnly = false }
-        return try tokens(of: segment).map(\.key)
+        var keys: [String] = []
+        try forEachKey(of: segment) { keys.append(String(decoding: $0, as: UTF8.self)) }
+        return keys
+    }
+
+    /// Calls `body` with each token's key as UTF-8 bytes, in order (what the
+    /// store keeps): on the fast paths no string is made at all.
+    public func forEachKey(of segment: Segment, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+        try withoutActuallyEscaping(body) { body in
+            var sink = KeySink(body: body)
+            for part in segment.parts {
+                switch part {
+                case let .text(text): try appendText(text, to: &sink)
+                case let .code(code):
+                    if code.kind == .hi {
+                        try appendText(Segment(parts: code.content).plainText, to: &sink)
+                    } else {
+                        var key = "{\(code.kind.rawValue)}"
+                        key.withUTF8(body)
+                    }
+                }
+            }
+        }
     }
 
     public func tokens(of text: String) throws -> [MatchToken] {
-        var tokens: [MatchToken] = []
-        try appendText(text, to: &tokens)
-        return tokens
+        var sink = TokenArraySink()
+        try appendText(text, to: &sink)
+        return sink.tokens
     }
 
-    private func appendText(_ text: String, to tokens: inout [MatchToken]) throws {
+    private func appendText<Sink: TokenSink>(_ text: String, to sink: inout Sink) throws {
         if fastPaths {
-            if appendASCII(text, to: &tokens) { return }
-            if try appendFoldedAlone(text, to: &tokens) { return }
+            if appendASCII(text, to: &sink) { return }
+            if try appendFoldedAlone(text, to: &sink) { return }
         }
+        var tokens: [MatchToken] = []
+        try appendGeneral(text, to: &tokens)
+        for token in tokens {
+            var key = token.key
+            key.withUTF8 { sink.add(token.kind, key: $0, written: { token.written }) }
+        }
+    }
+
+    /// The general path: the folder over the whole text, Unicode properties per scalar.
+    private func appendGeneral(_ text: String, to tokens: inout [MatchToken]) throws {
         let original = Array(text.unicodeScalars)
         let folded = try folder.fold(text)
         let scalars = Array(folded.text.unicodeScalars)
@@ -108,8 +136,8 @@ public final class MatchTokenizer {
     }
 
     /// The same tokens for pure ASCII text, straight from the bytes (folding is
-    /// then lower-casing and tabs to spaces). False, with nothing appended, for other text.
-    private func appendASCII(_ text: String, to tokens: inout [MatchToken]) -> Bool {
+    /// then lower-casing and tabs to spaces). False, with nothing added, for other text.
+    private func appendASCII<Sink: TokenSink>(_ text: String, to sink: inout Sink) -> Bool {
         var text = text
         return text.withUTF8 { bytes -> Bool in
             for byte in bytes where byte >= 0x80 { return false }
@@ -129,23 +157,30 @@ public final class MatchTokenizer {
                         if Self.isNumberSeparator(UInt32(bytes[end])), end + 1 < count, isDigit(bytes[end + 1]) { end += 2; continue }
                         break
                     }
-                    tokens.append(MatchToken(kind: .number, key: "{NUM}", written: string(index..<end)))
+                    let start = index
+                    Self.numberKey.withUnsafeBufferPointer { key in sink.add(.number, key: key, written: { string(start..<end) }) }
                     index = end
                 } else if isLetter(byte) {
                     var end = index + 1
                     while end < count, isLetter(bytes[end]) || isDigit(bytes[end]) { end += 1 }
-                    let written = string(index..<end)
-                    tokens.append(MatchToken(kind: .word, key: written.lowercased(), written: written))
+                    scratch.removeAll(keepingCapacity: true)
+                    for letter in bytes[index..<end] { scratch.append(letter >= 0x41 && letter <= 0x5A ? letter + 0x20 : letter) }
+                    let start = index
+                    scratch.withUnsafeBufferPointer { key in sink.add(.word, key: key, written: { string(start..<end) }) }
                     index = end
                 } else {
-                    let written = string(index..<index + 1)
-                    tokens.append(MatchToken(kind: .punctuation, key: written, written: written))
+                    let start = index
+                    sink.add(.punctuation, key: UnsafeBufferPointer(rebasing: bytes[index..<index + 1]), written: { string(start..<start + 1) })
                     index += 1
                 }
             }
             return true
         }
     }
+
+    /// Key bytes being built (lower-cased or folded), reused from token to token.
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    private static let numberKey = Array("{NUM}".utf8)
 
     /// `.`, `,`, `:` and `/` between digits keep a number whole (1,000 · 3.5 · 12:30 · 1/2).
     @inline(__always)
@@ -197,7 +232,7 @@ public final class MatchTokenizer {
     /// (Cyrillic, Chinese, accented Latin in composed form …): folding and classes
     /// come from a table instead of the normaliser and Unicode properties. False,
     /// with nothing appended, for other text.
-    private func appendFoldedAlone(_ text: String, to tokens: inout [MatchToken]) throws -> Bool {
+    private func appendFoldedAlone<Sink: TokenSink>(_ text: String, to sink: inout Sink) throws -> Bool {
         // Work on local copies of the buffers (no exclusivity checks in the loop); put them back after.
         var table: [UInt32] = [], entries: [UInt32] = [], offsets: [Int] = []
         swap(&table, &scalarTable)
@@ -224,31 +259,26 @@ public final class MatchTokenizer {
             offset += UTF8.width(scalar)
         }
         offsets.append(offset)
-        return appendTokens(text, entries: entries, offsets: offsets, to: &tokens)
+        return appendTokens(text, entries: entries, offsets: offsets, to: &sink)
     }
 
     /// The token loop of ``appendFoldedAlone(_:to:)`` over the scalars' table entries.
-    private func appendTokens(_ text: String, entries: [UInt32], offsets: [Int], to tokens: inout [MatchToken]) -> Bool {
+    private func appendTokens<Sink: TokenSink>(_ text: String, entries: [UInt32], offsets: [Int], to sink: inout Sink) -> Bool {
         func kind(_ index: Int) -> ScalarClass { ScalarClass(rawValue: (entries[index] >> 24) & 7)! }
         func value(_ index: Int) -> UInt32 { entries[index] & 0x1F_FFFF }
         var text = text
         text.withUTF8 { bytes in
-            let keysOnly = self.keysOnly
             func written(_ range: Range<Int>) -> String {
-                if keysOnly { return "" }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
             }
-            func key(_ range: Range<Int>) -> String {
-                String(unsafeUninitializedCapacity: range.count * 4) { buffer in
-                    var length = 0
-                    for index in range {
-                        UTF8.encode(Unicode.Scalar(value(index))!) { byte in
-                            buffer[length] = byte
-                            length += 1
-                        }
-                    }
-                    return length
+            /// Adds the token over `range`, its key the folded scalars.
+            func add(_ tokenKind: MatchToken.Kind, _ range: Range<Int>) {
+                // `scratch` is a property with unchecked exclusivity: a captured local var would be checked on every byte.
+                scratch.removeAll(keepingCapacity: true)
+                for index in range {
+                    UTF8.encode(Unicode.Scalar(value(index))!) { scratch.append($0) }
                 }
+                scratch.withUnsafeBufferPointer { sink.add(tokenKind, key: $0, written: { written(range) }) }
             }
             var index = 0
             let count = entries.count
@@ -263,18 +293,19 @@ public final class MatchTokenizer {
                         if Self.isNumberSeparator(value(end)), end + 1 < count, kind(end + 1) == .asciiDigit { end += 2; continue }
                         break
                     }
-                    tokens.append(MatchToken(kind: .number, key: "{NUM}", written: written(index..<end)))
+                    let range = index..<end
+                    Self.numberKey.withUnsafeBufferPointer { sink.add(.number, key: $0, written: { written(range) }) }
                     index = end
                 case .ideograph:
-                    tokens.append(MatchToken(kind: .word, key: key(index..<index + 1), written: written(index..<index + 1)))
+                    add(.word, index..<index + 1)
                     index += 1
                 case .word:
                     var end = index + 1
                     while end < count, Self.continuesWord(kind(end)) { end += 1 }
-                    tokens.append(MatchToken(kind: .word, key: key(index..<end), written: written(index..<end)))
+                    add(.word, index..<end)
                     index = end
                 case .mark, .other:
-                    tokens.append(MatchToken(kind: .punctuation, key: key(index..<index + 1), written: written(index..<index + 1)))
+                    add(.punctuation, index..<index + 1)
                     index += 1
                 }
             }
@@ -285,5 +316,28 @@ public final class MatchTokenizer {
     private func written(_ original: [Unicode.Scalar], _ folded: FoldedText, _ range: Range<Int>) -> String {
         let source = folded.originalRange(of: range).clamped(to: 0..<original.count)
         return String(String.UnicodeScalarView(original[source]))
+    }
+}
+
+/// Where the tokenizer's fast paths put tokens: `written` is asked for only by sinks that keep it.
+private protocol TokenSink {
+    mutating func add(_ kind: MatchToken.Kind, key: UnsafeBufferPointer<UInt8>, written: () -> String)
+}
+
+/// Tokens with their keys and written forms, for matching and explanations.
+private struct TokenArraySink: TokenSink {
+    var tokens: [MatchToken] = []
+
+    mutating func add(_ kind: MatchToken.Kind, key: UnsafeBufferPointer<UInt8>, written: () -> String) {
+        tokens.append(MatchToken(kind: kind, key: String(decoding: key, as: UTF8.self), written: written()))
+    }
+}
+
+/// Keys only, handed straight to a closure.
+private struct KeySink: TokenSink {
+    let body: (UnsafeBufferPointer<UInt8>) -> Void
+
+    func add(_ kind: MatchToken.Kind, key: UnsafeBufferPointer<UInt8>, written: () -> String) {
+        body(key)
     }
 }

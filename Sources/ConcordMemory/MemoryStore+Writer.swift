@@ -20,27 +20,27 @@ extension MemoryStore {
         /// Adds `unit`, or merges it into the stored unit it duplicates (the project's
         /// rule: equal comparison keys; newest change date wins, props and notes united).
         public func add(_ unit: TranslationUnit) throws -> AddOutcome {
-            try add(PreparedUnit(unit, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path))
+            try add(PreparedUnit(unit, tokenizer: store.tokenizer, tokenIDs: store.tokenIDs, path: store.path))
         }
 
         /// Adds every unit `next` yields (units without variants are read and
-        /// skipped). Reading and preparing units (duplicate key, payload, match
-        /// tokens and their ids) runs on a second thread while this one writes
-        /// to the database. `next` is only ever called from that thread, and
+        /// skipped). Reading units and numbering their match tokens runs on a
+        /// second thread while this one finds duplicates, encodes payloads and
+        /// writes to the database. `next` is only ever called from that thread, and
         /// never after this returns or throws.
         public func addAll(from next: @escaping () throws -> TranslationUnit?) throws -> (read: Int, added: Int, merged: Int) {
             let pipeline = UnitPipeline<PreparedUnit>()
             let counter = ReadCounter()
             let done = DispatchSemaphore(value: 0)
             let tokenizer = try MatchTokenizer() // not thread-safe: the producer gets its own
-            let (codec, tokenIDs, path) = (store.codec, store.tokenIDs, store.path)
+            let (tokenIDs, path) = (store.tokenIDs, store.path)
             let producer = Thread {
                 var batch: [PreparedUnit] = []
                 do {
                     while let unit = try next() {
                         counter.read += 1
                         guard !unit.variants.isEmpty else { continue }
-                        batch.append(try PreparedUnit(unit, tokenizer: tokenizer, codec: codec, tokenIDs: tokenIDs, path: path))
+                        batch.append(try PreparedUnit(unit, tokenizer: tokenizer, tokenIDs: tokenIDs, path: path))
                         if batch.count == 256 {
                             guard pipeline.push(batch) else { break }
                             batch = []
@@ -82,21 +82,23 @@ extension MemoryStore {
             let insertToken = try RawStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
             for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
             let unit = prepared.unit
+            let key = unit.duplicateKey
+            let keyHash = StableHash.of(key.stableString)
             var duplicates: [(id: Int64, payload: [UInt8])] = []
-            try RawStatement(db, sql: "SELECT id, payload FROM unit WHERE keyHash = ?").query(.integer(prepared.keyHash)) { row in
+            try RawStatement(db, sql: "SELECT id, payload FROM unit WHERE keyHash = ?").query(.integer(keyHash)) { row in
                 duplicates.append((row.integer(0), row.blob(1)))
             }
             for (id, payload) in duplicates {
                 let stored = try store.codec.decode(payload)
-                guard stored.duplicateKey == prepared.key else { continue }
+                guard stored.duplicateKey == key else { continue }
                 var merged = stored
                 merged.merge(unit)
                 try rewrite(id: id, old: stored, new: merged)
                 return .merged
             }
             try RawStatement(db, sql: "INSERT INTO unit (keyHash, tuid, latestDate, payload) VALUES (?, ?, ?, ?)").execute(
-                .integer(prepared.keyHash), unit.tuid.map { .text($0) } ?? .null,
-                unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null, .blob(prepared.payload))
+                .integer(keyHash), unit.tuid.map { .text($0) } ?? .null,
+                unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null, .blob(try store.codec.encode(unit)))
             try insertVariants(of: unit, id: db.lastInsertedRowID, tokenBlobs: prepared.tokenBlobs)
             return .added
         }
@@ -126,11 +128,12 @@ extension MemoryStore {
         }
 
         private func rewrite(id: Int64, old: TranslationUnit, new: TranslationUnit) throws {
-            let prepared = try PreparedUnit(new, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path)
+            let prepared = try PreparedUnit(new, tokenizer: store.tokenizer, tokenIDs: store.tokenIDs, path: store.path)
             let insertToken = try RawStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
             for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
+            let keyHash = StableHash.of(new.duplicateKey.stableString)
             try db.cachedStatement(sql: "UPDATE unit SET keyHash = ?, tuid = ?, latestDate = ?, payload = ? WHERE id = ?")
-                .execute(arguments: [prepared.keyHash, new.tuid, new.latestDate?.secondsSinceEpoch, Data(prepared.payload), id])
+                .execute(arguments: [keyHash, new.tuid, new.latestDate?.secondsSinceEpoch, Data(try store.codec.encode(new)), id])
             try removeVariants(of: old, id: id)
             try insertVariants(of: new, id: id, tokenBlobs: prepared.tokenBlobs)
         }
@@ -165,33 +168,35 @@ extension MemoryStore {
     }
 }
 
-/// A unit made ready for the store, away from the database thread when importing.
+/// A unit's match tokens made ready for the store: on the reading thread when
+/// importing (tokenising is the larger half of an import's work).
 struct PreparedUnit {
     let unit: TranslationUnit
-    let key: DuplicateKey
-    let keyHash: Int64
-    let payload: [UInt8]
     /// Each variant's match-token ids as stored (see ``TokenBlob``).
     let tokenBlobs: [[UInt8]]
     /// Tokens numbered for this unit that the token table does not hold yet.
     let newTokens: [(id: Int32, key: String)]
 
-    init(_ unit: TranslationUnit, tokenizer: MatchTokenizer, codec: any UnitCodec, tokenIDs: StoredTokenIDs, path: String) throws {
+    init(_ unit: TranslationUnit, tokenizer: MatchTokenizer, tokenIDs: StoredTokenIDs, path: String) throws {
         self.unit = unit
-        key = unit.duplicateKey
-        keyHash = StableHash.of(key.stableString)
-        payload = try codec.encode(unit)
         var newTokens: [(id: Int32, key: String)] = []
-        tokenBlobs = try unit.variants.map { variant in
-            let ids = try tokenizer.keys(of: variant.segment).map { key -> Int32 in
-                guard let (id, isNew) = tokenIDs.id(for: key) else {
-                    throw MemoryStoreError.corrupt(path: path, detail: "more than \(Int32.max) distinct tokens")
+        var exhausted = false
+        var ids: [Int32] = []
+        tokenBlobs = try tokenIDs.locked { tokenIDs in
+            try unit.variants.map { variant in
+                ids.removeAll(keepingCapacity: true)
+                try tokenizer.forEachKey(of: variant.segment) { key in
+                    guard let (id, isNew) = tokenIDs.unlockedID(for: key) else {
+                        exhausted = true
+                        return
+                    }
+                    if isNew { newTokens.append((id, String(decoding: key, as: UTF8.self))) }
+                    ids.append(id)
                 }
-                if isNew { newTokens.append((id, key)) }
-                return id
+                return TokenBlob.encode(ids)
             }
-            return TokenBlob.encode(ids)
         }
+        if exhausted { throw MemoryStoreError.corrupt(path: path, detail: "more than \(Int32.max) distinct tokens") }
         self.newTokens = newTokens
     }
 }

@@ -6,20 +6,32 @@ import Foundation
 /// a lock; ids only grow, and tokens are never deleted.
 final class StoredTokenIDs: @unchecked Sendable {
     private let lock = NSLock()
-    private var ids: [TokenKey: Int32] = [:]
+    // Unchecked exclusivity: the lock already serialises access, and the checks cost more than the lookup.
+    @exclusivity(unchecked) private var table = TokenKeyTable()
     /// The highest id known.
     private(set) var top: Int64 = 0
 
     /// The id of `key`, and whether it was handed out just now (the caller
     /// then writes the token row, in the same transaction); nil when ids have run out.
-    func id(for key: String) -> (id: Int32, isNew: Bool)? {
+    func id(for key: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool)? {
         lock.lock()
         defer { lock.unlock() }
-        let tokenKey = TokenKey(key)
-        if let id = ids[tokenKey] { return (id, false) }
+        return unlockedID(for: key)
+    }
+
+    /// Runs `body` holding the lock, so that it can number many tokens at the cost of one lock.
+    func locked<T>(_ body: (StoredTokenIDs) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(self)
+    }
+
+    /// ``id(for:)`` for callers inside ``locked(_:)``.
+    func unlockedID(for key: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool)? {
+        if let id = table.id(of: key) { return (id, false) }
         guard top < Int64(Int32.max) else { return nil }
         top += 1
-        ids[tokenKey] = Int32(top)
+        table.insert(key, id: Int32(top))
         return (Int32(top), true)
     }
 
@@ -27,7 +39,12 @@ final class StoredTokenIDs: @unchecked Sendable {
     func load(_ rows: [(id: Int64, key: String)], top newTop: Int64) {
         lock.lock()
         defer { lock.unlock() }
-        for row in rows { ids[TokenKey(row.key)] = Int32(truncatingIfNeeded: row.id) }
+        for row in rows {
+            var key = row.key
+            key.withUTF8 { bytes in
+                if table.id(of: bytes) == nil { table.insert(bytes, id: Int32(truncatingIfNeeded: row.id)) }
+            }
+        }
         top = newTop
     }
 
@@ -35,7 +52,7 @@ final class StoredTokenIDs: @unchecked Sendable {
     func reset() {
         lock.lock()
         defer { lock.unlock() }
-        ids = [:]
+        table = TokenKeyTable()
         top = 0
     }
 }

@@ -22,7 +22,7 @@ public final class XMLStreamWriter {
     @exclusivity(unchecked) private var frames: [(name: String, mixed: Bool, hasChildren: Bool)] = []
     /// The last start tag still lacks its `>` (attributes may follow).
     @exclusivity(unchecked) private var tagOpen = false
-    private var indentations: [[UInt8]] = []
+    @exclusivity(unchecked) private var indentations: [[UInt8]] = []
     /// How many characters outside XML 1.0 were dropped so far.
     @exclusivity(unchecked) public private(set) var removedCharacters = 0
 
