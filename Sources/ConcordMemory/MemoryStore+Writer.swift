@@ -20,27 +20,27 @@ extension MemoryStore {
         /// Adds `unit`, or merges it into the stored unit it duplicates (the project's
         /// rule: equal comparison keys; newest change date wins, props and notes united).
         public func add(_ unit: TranslationUnit) throws -> AddOutcome {
-            try add(PreparedUnit(unit, tokenizer: store.tokenizer, tokenIDs: store.tokenIDs, path: store.path))
+            try add(PreparedUnit(unit, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path))
         }
 
         /// Adds every unit `next` yields (units without variants are read and
-        /// skipped). Reading units and numbering their match tokens runs on a
-        /// second thread while this one finds duplicates, encodes payloads and
-        /// writes to the database. `next` is only ever called from that thread, and
+        /// skipped). Reading and preparing units (duplicate key, payload, match
+        /// tokens and their ids) runs on a second thread while this one writes
+        /// to the database. `next` is only ever called from that thread, and
         /// never after this returns or throws.
         public func addAll(from next: @escaping () throws -> TranslationUnit?) throws -> (read: Int, added: Int, merged: Int) {
             let pipeline = UnitPipeline<PreparedUnit>()
             let counter = ReadCounter()
             let done = DispatchSemaphore(value: 0)
             let tokenizer = try MatchTokenizer() // not thread-safe: the producer gets its own
-            let (tokenIDs, path) = (store.tokenIDs, store.path)
+            let (codec, tokenIDs, path) = (store.codec, store.tokenIDs, store.path)
             let producer = Thread {
                 var batch: [PreparedUnit] = []
                 do {
                     while let unit = try next() {
                         counter.read += 1
                         guard !unit.variants.isEmpty else { continue }
-                        batch.append(try PreparedUnit(unit, tokenizer: tokenizer, tokenIDs: tokenIDs, path: path))
+                        batch.append(try PreparedUnit(unit, tokenizer: tokenizer, codec: codec, tokenIDs: tokenIDs, path: path))
                         if batch.count == 256 {
                             guard pipeline.push(batch) else { break }
                             batch = []
@@ -82,8 +82,7 @@ extension MemoryStore {
             let insertToken = try RawStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
             for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
             let unit = prepared.unit
-            let key = unit.duplicateKey
-            let keyHash = StableHash.of(key.stableString)
+            let (key, keyHash) = (prepared.key, prepared.keyHash)
             var duplicates: [(id: Int64, payload: [UInt8])] = []
             try RawStatement(db, sql: "SELECT id, payload FROM unit WHERE keyHash = ?").query(.integer(keyHash)) { row in
                 duplicates.append((row.integer(0), row.blob(1)))
@@ -98,7 +97,7 @@ extension MemoryStore {
             }
             try RawStatement(db, sql: "INSERT INTO unit (keyHash, tuid, latestDate, payload) VALUES (?, ?, ?, ?)").execute(
                 .integer(keyHash), unit.tuid.map { .text($0) } ?? .null,
-                unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null, .blob(try store.codec.encode(unit)))
+                unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null, .blob(prepared.payload))
             try insertVariants(of: unit, id: db.lastInsertedRowID, tokenBlobs: prepared.tokenBlobs)
             return .added
         }
@@ -128,12 +127,11 @@ extension MemoryStore {
         }
 
         private func rewrite(id: Int64, old: TranslationUnit, new: TranslationUnit) throws {
-            let prepared = try PreparedUnit(new, tokenizer: store.tokenizer, tokenIDs: store.tokenIDs, path: store.path)
+            let prepared = try PreparedUnit(new, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path)
             let insertToken = try RawStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
             for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
-            let keyHash = StableHash.of(new.duplicateKey.stableString)
             try db.cachedStatement(sql: "UPDATE unit SET keyHash = ?, tuid = ?, latestDate = ?, payload = ? WHERE id = ?")
-                .execute(arguments: [keyHash, new.tuid, new.latestDate?.secondsSinceEpoch, Data(try store.codec.encode(new)), id])
+                .execute(arguments: [prepared.keyHash, new.tuid, new.latestDate?.secondsSinceEpoch, Data(prepared.payload), id])
             try removeVariants(of: old, id: id)
             try insertVariants(of: new, id: id, tokenBlobs: prepared.tokenBlobs)
         }
@@ -168,17 +166,24 @@ extension MemoryStore {
     }
 }
 
-/// A unit's match tokens made ready for the store: on the reading thread when
-/// importing (tokenising is the larger half of an import's work).
+/// A unit made ready for the store (duplicate key, payload, match-token ids):
+/// on the reading thread when importing, while the database thread writes.
 struct PreparedUnit {
     let unit: TranslationUnit
+    let key: DuplicateKey
+    let keyHash: Int64
+    /// The unit as the codec stores it.
+    let payload: [UInt8]
     /// Each variant's match-token ids as stored (see ``TokenBlob``).
     let tokenBlobs: [[UInt8]]
     /// Tokens numbered for this unit that the token table does not hold yet.
     let newTokens: [(id: Int32, key: String)]
 
-    init(_ unit: TranslationUnit, tokenizer: MatchTokenizer, tokenIDs: StoredTokenIDs, path: String) throws {
+    init(_ unit: TranslationUnit, tokenizer: MatchTokenizer, codec: any UnitCodec, tokenIDs: StoredTokenIDs, path: String) throws {
         self.unit = unit
+        key = unit.duplicateKey
+        keyHash = StableHash.of(key.stableString)
+        payload = try codec.encode(unit)
         var newTokens: [(id: Int32, key: String)] = []
         var exhausted = false
         var ids: [Int32] = []

@@ -10,7 +10,8 @@ public enum TMXFragment {
         private let writer: TMXWriter
 
         public init() throws {
-            writer = try TMXWriter(header: TMXHeader(), fileName: "fragment") { [buffer] in buffer.bytes += $0 }
+            // No indentation: a store holds a million of these, and only machines read them.
+            writer = try TMXWriter(header: TMXHeader(), fileName: "fragment", indent: false) { [buffer] in buffer.bytes += $0 }
         }
 
         /// The unit's `<tu>` element, UTF-8.

@@ -18,9 +18,10 @@ public final class TMXWriter {
 
     /// Starts a document with `header`; missing required attributes are filled in
     /// (creationtool Concord, segtype sentence, datatype plaintext, srclang `*all*`).
-    public init(header: TMXHeader, fileName: String, sink: @escaping ([UInt8]) throws -> Void) throws {
+    /// `indent` false writes no whitespace between elements (for machines, not people).
+    public init(header: TMXHeader, fileName: String, indent: Bool = true, sink: @escaping ([UInt8]) throws -> Void) throws {
         self.fileName = fileName
-        writer = try XMLStreamWriter(sink: sink)
+        writer = try XMLStreamWriter(indent: indent, sink: sink)
         try writer.startDocument()
         try writer.startElement("tmx")
         try writer.attribute("version", "1.4")
