@@ -8,70 +8,91 @@ import Darwin
 /// or two and a compare, with no `String` made or hashed. Keys are folded
 /// (NFKC), so byte equality is the equality that matters.
 ///
-/// Laid out for the cache: the open-addressing index holds only a 32-bit
-/// hash and an entry number per slot (half a megabyte for 60,000 tokens);
-/// entries and key bytes sit in first-seen order, and as frequent tokens are
-/// met first, the ones most looked up share a few cache lines.
+/// Laid out for the cache: a slot is 32 bytes and holds the key's first 16
+/// bytes, so a lookup of a word of up to 16 bytes (most words; 8 Cyrillic
+/// letters) touches one cache line. Longer keys finish the compare in a byte
+/// arena.
 struct TokenKeyTable {
-    private struct Entry {
-        var start: Int32
-        var length: Int32
-        var id: Int32
+    private struct Slot {
+        var hash: UInt32 = 0
+        /// -1 while empty.
+        var id: Int32 = -1
+        var length: Int32 = 0
+        /// Where the whole key starts in the arena (keys longer than 16 bytes only).
+        var start: Int32 = 0
+        var head0: UInt64 = 0
+        var head1: UInt64 = 0
     }
 
-    /// Per slot: hash in the high 32 bits, entry number + 1 in the low (0 = empty).
-    private var index = [UInt64](repeating: 0, count: 1024)
-    private var entries: [Entry] = []
+    private var slots = [Slot](repeating: Slot(), count: 1024)
     private var arena: [UInt8] = []
-
-    var count: Int { entries.count }
+    private(set) var count = 0
 
     /// The id stored for `key`, if any.
     func id(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = Self.hash(key)
-        let mask = index.count - 1
-        var slot = Int(hash) & mask
-        return index.withUnsafeBufferPointer { index in
+        let (head0, head1) = Self.head(key)
+        let mask = slots.count - 1
+        var index = Int(hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
             while true {
-                let value = index[slot]
-                if value == 0 { return nil }
-                if UInt32(truncatingIfNeeded: value >> 32) == hash {
-                    let entry = entries[Int(UInt32(truncatingIfNeeded: value)) - 1]
-                    if matches(entry, key) { return entry.id }
+                let slot = slots[index]
+                if slot.id < 0 { return nil }
+                if slot.hash == hash, Int(slot.length) == key.count, slot.head0 == head0, slot.head1 == head1,
+                   key.count <= 16 || tailMatches(slot, key) {
+                    return slot.id
                 }
-                slot = (slot + 1) & mask
+                index = (index + 1) & mask
             }
         }
     }
 
     /// Stores `id` for `key` (which must not be present yet).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, id: Int32) {
-        if (entries.count + 1) * 2 > index.count { grow() }
-        entries.append(Entry(start: Int32(arena.count), length: Int32(key.count), id: id))
-        arena.append(contentsOf: key)
-        place(hash: Self.hash(key), entry: entries.count)
+        if (count + 1) * 2 > slots.count { grow() }
+        let (head0, head1) = Self.head(key)
+        var slot = Slot(hash: Self.hash(key), id: id, length: Int32(key.count), start: 0, head0: head0, head1: head1)
+        if key.count > 16 {
+            slot.start = Int32(arena.count)
+            arena.append(contentsOf: key)
+        }
+        place(slot)
+        count += 1
     }
 
-    private mutating func place(hash: UInt32, entry: Int) {
-        let mask = index.count - 1
-        var slot = Int(hash) & mask
-        while index[slot] != 0 { slot = (slot + 1) & mask }
-        index[slot] = UInt64(hash) << 32 | UInt64(entry)
+    private mutating func place(_ slot: Slot) {
+        let mask = slots.count - 1
+        var index = Int(slot.hash) & mask
+        while slots[index].id >= 0 { index = (index + 1) & mask }
+        slots[index] = slot
     }
 
     private mutating func grow() {
-        let old = index
-        index = [UInt64](repeating: 0, count: old.count * 2)
-        for value in old where value != 0 { place(hash: UInt32(truncatingIfNeeded: value >> 32), entry: Int(UInt32(truncatingIfNeeded: value))) }
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        for slot in old where slot.id >= 0 { place(slot) }
     }
 
-    private func matches(_ entry: Entry, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(entry.length) == key.count else { return false }
-        guard let base = key.baseAddress else { return true }
-        return arena.withUnsafeBufferPointer { stored in memcmp(stored.baseAddress! + Int(entry.start), base, key.count) == 0 }
+    private func tailMatches(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { stored in
+            memcmp(stored.baseAddress! + Int(slot.start) + 16, key.baseAddress! + 16, key.count - 16) == 0
+        }
     }
 
-    /// 64-bit FNV-1a, finalised (high bits folded into the low ones the index uses), cut to 32 bits.
+    /// The key's first 16 bytes as two words, zero-padded.
+    @inline(__always)
+    private static func head(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        guard let base = key.baseAddress else { return (0, 0) }
+        if key.count >= 16 {
+            let raw = UnsafeRawPointer(base)
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base, count: key.count)) }
+        return words
+    }
+
+    /// 64-bit FNV-1a, finalised (high bits folded into the low ones the table uses), cut to 32 bits.
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in key {
