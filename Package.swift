@@ -40,12 +40,7 @@ let package = Package(
         .target(name: "ConcordModel"),
         .target(name: "ConcordSegmentation", dependencies: ["ConcordModel", "ConcordText"]),
         .target(name: "ConcordTerminology", dependencies: ["ConcordModel", "ConcordText"]),
-        .target(name: "ConcordMemory", dependencies: [
-            "ConcordModel", "ConcordText",
-            .product(name: "GRDB", package: "GRDB.swift"),
-            // SQLite's C API, for the few statements an import runs per unit.
-            .product(name: "GRDBSQLite", package: "GRDB.swift"),
-        ]),
+        .target(name: "ConcordMemory", dependencies: ["ConcordModel", "ConcordText", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ConcordFormats", dependencies: ["ConcordModel", "ConcordXML", "ConcordText"]),
         .target(
             name: "Concord",

@@ -64,28 +64,93 @@ extension MemoryStore {
                 }
             }
             var added = 0, merged = 0
+            let rows = try NewRows(db)
             while let batch = try pipeline.pop() {
+                // Units whose key hash is already stored, or repeats one earlier in this batch,
+                // go one by one (they may merge); the rest are written together.
+                let stored = try storedKeyHashes(among: batch.map(\.keyHash))
+                var inBatch: Set<Int64> = []
                 for prepared in batch {
-                    switch try add(prepared) {
-                    case .added: added += 1
-                    case .merged: merged += 1
+                    if stored.contains(prepared.keyHash) || !inBatch.insert(prepared.keyHash).inserted {
+                        try rows.flush()
+                        switch try add(prepared, id: rows.nextUnitID) {
+                        case .added:
+                            added += 1
+                            rows.nextUnitID += 1
+                        case .merged:
+                            merged += 1
+                        }
+                    } else {
+                        try queue(prepared, into: rows)
+                        added += 1
                     }
                 }
+                try rows.flush()
             }
             done.wait()
             joined = true
             return (counter.read, added, merged)
         }
 
-        private func add(_ prepared: PreparedUnit) throws -> AddOutcome {
+        /// The tables' pending rows, and the id the next new unit gets.
+        private final class NewRows {
+            let units, variants, tokens: BulkInsert
+            var nextUnitID: Int64
+
+            init(_ db: Database) throws {
+                units = BulkInsert(db, table: "unit", columns: ["id", "keyHash", "tuid", "latestDate", "payload"])
+                variants = BulkInsert(db, table: "variant", columns: ["language", "unit", "ordinal", "date", "tokens"])
+                tokens = BulkInsert(db, table: "token", columns: ["id", "key"], rowsPerStatement: 128)
+                // Ids are never reused (AUTOINCREMENT): start above the highest ever handed out.
+                let highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM unit") ?? 0
+                let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'unit'") ?? 0
+                nextUnitID = max(highest, sequence) + 1
+            }
+
+            func flush() throws {
+                try tokens.flush()
+                try units.flush()
+                try variants.flush()
+            }
+        }
+
+        private func queue(_ prepared: PreparedUnit, into rows: NewRows) throws {
+            for token in prepared.newTokens { try rows.tokens.append(.integer(Int64(token.id)), .text(token.key)) }
+            let unit = prepared.unit
+            let id = rows.nextUnitID
+            rows.nextUnitID += 1
+            let date: DatabaseValue = unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null
+            try rows.units.append(.integer(id), .integer(prepared.keyHash), .text(unit.tuid), date, .blob(prepared.payload))
+            for (ordinal, variant) in unit.variants.enumerated() {
+                let tag = variant.language.canonical
+                try rows.variants.append(.text(tag), .integer(id), .integer(Int64(ordinal)), date, .blob(prepared.tokenBlobs[ordinal]))
+                languageChanges[tag, default: 0] += 1
+            }
+        }
+
+        /// Which of `hashes` some stored unit has.
+        private func storedKeyHashes(among hashes: [Int64]) throws -> Set<Int64> {
+            var found: Set<Int64> = []
+            var start = 0
+            while start < hashes.count {
+                let chunk = hashes[start..<min(start + 256, hashes.count)]
+                let sql = "SELECT keyHash FROM unit WHERE keyHash IN (" + Array(repeating: "?", count: chunk.count).joined(separator: ",") + ")"
+                try BoundStatement(db, sql: sql).query(values: chunk.map { .integer($0) }) { found.insert($0[0]) }
+                start += chunk.count
+            }
+            return found
+        }
+
+        /// Adds or merges one unit; a new unit gets `newID` when given (else the next AUTOINCREMENT id).
+        private func add(_ prepared: PreparedUnit, id newID: Int64? = nil) throws -> AddOutcome {
             // Token rows first: the ids were handed out when the unit was prepared.
-            let insertToken = try RawStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
+            let insertToken = try BoundStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
             for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
             let unit = prepared.unit
             let (key, keyHash) = (prepared.key, prepared.keyHash)
             var duplicates: [(id: Int64, payload: [UInt8])] = []
-            try RawStatement(db, sql: "SELECT id, payload FROM unit WHERE keyHash = ?").query(.integer(keyHash)) { row in
-                duplicates.append((row.integer(0), row.blob(1)))
+            try BoundStatement(db, sql: "SELECT id, payload FROM unit WHERE keyHash = ?").query(.integer(keyHash)) { row in
+                duplicates.append((row[0], Array(row[1] as Data)))
             }
             for (id, payload) in duplicates {
                 let stored = try store.codec.decode(payload)
@@ -95,8 +160,8 @@ extension MemoryStore {
                 try rewrite(id: id, old: stored, new: merged)
                 return .merged
             }
-            try RawStatement(db, sql: "INSERT INTO unit (keyHash, tuid, latestDate, payload) VALUES (?, ?, ?, ?)").execute(
-                .integer(keyHash), unit.tuid.map { .text($0) } ?? .null,
+            try BoundStatement(db, sql: "INSERT INTO unit (id, keyHash, tuid, latestDate, payload) VALUES (?, ?, ?, ?, ?)").execute(
+                newID.map { .integer($0) } ?? .null, .integer(keyHash), .text(unit.tuid),
                 unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null, .blob(prepared.payload))
             try insertVariants(of: unit, id: db.lastInsertedRowID, tokenBlobs: prepared.tokenBlobs)
             return .added
@@ -128,17 +193,17 @@ extension MemoryStore {
 
         private func rewrite(id: Int64, old: TranslationUnit, new: TranslationUnit) throws {
             let prepared = try PreparedUnit(new, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path)
-            let insertToken = try RawStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
+            let insertToken = try BoundStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
             for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
             try db.cachedStatement(sql: "UPDATE unit SET keyHash = ?, tuid = ?, latestDate = ?, payload = ? WHERE id = ?")
-                .execute(arguments: [prepared.keyHash, new.tuid, new.latestDate?.secondsSinceEpoch, Data(prepared.payload), id])
+                .execute(arguments: [prepared.keyHash, new.tuid, new.latestDate?.secondsSinceEpoch, prepared.payload, id])
             try removeVariants(of: old, id: id)
             try insertVariants(of: new, id: id, tokenBlobs: prepared.tokenBlobs)
         }
 
-        private func insertVariants(of unit: TranslationUnit, id: Int64, tokenBlobs: [[UInt8]]) throws {
-            let insert = try RawStatement(db, sql: "INSERT INTO variant (language, unit, ordinal, date, tokens) VALUES (?, ?, ?, ?, ?)")
-            let date: RawStatement.Value = unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null
+        private func insertVariants(of unit: TranslationUnit, id: Int64, tokenBlobs: [Data]) throws {
+            let insert = try BoundStatement(db, sql: "INSERT INTO variant (language, unit, ordinal, date, tokens) VALUES (?, ?, ?, ?, ?)")
+            let date: DatabaseValue = unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null
             for (ordinal, variant) in unit.variants.enumerated() {
                 let tag = variant.language.canonical
                 try insert.execute(.text(tag), .integer(id), .integer(Int64(ordinal)), date, .blob(tokenBlobs[ordinal]))
@@ -173,9 +238,9 @@ struct PreparedUnit {
     let key: DuplicateKey
     let keyHash: Int64
     /// The unit as the codec stores it.
-    let payload: [UInt8]
+    let payload: Data
     /// Each variant's match-token ids as stored (see ``TokenBlob``).
-    let tokenBlobs: [[UInt8]]
+    let tokenBlobs: [Data]
     /// Tokens numbered for this unit that the token table does not hold yet.
     let newTokens: [(id: Int32, key: String)]
 
@@ -183,7 +248,7 @@ struct PreparedUnit {
         self.unit = unit
         key = unit.duplicateKey
         keyHash = StableHash.of(key.stableString)
-        payload = try codec.encode(unit)
+        payload = Data(try codec.encode(unit))
         var newTokens: [(id: Int32, key: String)] = []
         var exhausted = false
         var ids: [Int32] = []
@@ -198,7 +263,7 @@ struct PreparedUnit {
                     if isNew { newTokens.append((id, String(decoding: key, as: UTF8.self))) }
                     ids.append(id)
                 }
-                return TokenBlob.encode(ids)
+                return Data(TokenBlob.encode(ids))
             }
         }
         if exhausted { throw MemoryStoreError.corrupt(path: path, detail: "more than \(Int32.max) distinct tokens") }
