@@ -44,6 +44,35 @@ import Testing
         #expect(try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "nope"]).status == 1)
     }
 
+    @Test func duplicatesInsideOneFileMergeAndIdsAreNeverReused() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 600 units (more than one batch of the import), every 100th repeating the unit before it.
+        func unit(_ number: Int, tuid: String) -> String {
+            "<tu tuid=\"\(tuid)\"><tuv xml:lang=\"en\"><seg>Item \(number) was adopted.</seg></tuv><tuv xml:lang=\"ru\"><seg>Пункт \(number) принят.</seg></tuv></tu>"
+        }
+        var body = ""
+        for number in 0..<600 {
+            body += unit(number % 100 == 99 ? number - 1 : number, tuid: "t\(number)") + "\n"
+        }
+        let header = #"<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>"#
+        let file = directory.appendingPathComponent("many.tmx")
+        try (header + body + "</body></tmx>").write(to: file, atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("m.tmdb").path
+        let imported = try TestSupport.runConcord(["tm", "import", file.path, "--db", db])
+        #expect(imported.status == 0)
+        #expect((imported.stdout + imported.stderr).contains("600 units read, 594 added, 6 merged"))
+        // Delete the newest unit (t599 merged into t598), then import more: new units get fresh ids, nothing collides.
+        #expect(try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "t598"]).status == 0)
+        let more = directory.appendingPathComponent("more.tmx")
+        try (header + (600..<700).map { unit($0, tuid: "t\($0)") }.joined(separator: "\n") + "</body></tmx>")
+            .write(to: more, atomically: true, encoding: .utf8)
+        #expect(try TestSupport.runConcord(["tm", "import", more.path, "--db", db]).status == 0)
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":693"))
+        let lookup = try TestSupport.runConcord(["tm", "lookup", "Item 650 was adopted.", "--db", db, "--from", "en", "--to", "ru", "--json"])
+        #expect(lookup.stdout.contains("\"score\":100") && lookup.stdout.contains("Пункт 650 принят."))
+    }
+
     @Test func aFileThatFailsPartWayAddsNothing() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
