@@ -66,12 +66,24 @@ final class XMLEventBuffer {
     func intern(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
         guard let pointer else { return -1 }
         let key = UnsafeRawPointer(pointer)
-        for entry in nameCache where entry.pointer == key { return entry.index }
-        let index = intern(String(cString: pointer))
-        // A document uses few names; a hostile one with millions is still read, only slower.
-        if nameCache.count < 256 { nameCache.append((key, index)) }
+        // A direct-mapped cache on the pointer first (one compare), then the list.
+        let slot = Int(UInt(bitPattern: key) >> 3) & (recentNames.count - 1)
+        if recentNames[slot].pointer == key { return recentNames[slot].index }
+        var index: Int32 = -1
+        for entry in nameCache where entry.pointer == key {
+            index = entry.index
+            break
+        }
+        if index < 0 {
+            index = intern(String(cString: pointer))
+            // A document uses few names; a hostile one with millions is still read, only slower.
+            if nameCache.count < 256 { nameCache.append((key, index)) }
+        }
+        recentNames[slot] = (key, index)
         return index
     }
+
+    @exclusivity(unchecked) private var recentNames = [(pointer: UnsafeRawPointer?, index: Int32)](repeating: (nil, -1), count: 64)
 
     /// The index of `prefix:local` (or `local` without a prefix).
     func intern(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>?) -> Int32 {
