@@ -118,17 +118,22 @@ final class XMLEventBuffer {
     /// (a parser hands one run of text over in several pieces).
     func appendText(_ pointer: UnsafePointer<xmlChar>, count: Int, depth: Int32, line: Int32) {
         let blank = Self.isBlank(pointer, count: count)
+        // Without text, a text event is its kind alone (text or white space).
+        let kept = keepsText ? count : 0
         if let last = events.indices.last,
            events[last].kind == .text || events[last].kind == .whitespace,
            events[last].textStart + events[last].textCount == bytes.count {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
-            events[last].textCount += count
+            if keepsText { bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count)) }
+            events[last].textCount += kept
             if !blank { events[last].kind = .text }
             return
         }
-        let start = append(pointer, count: count)
-        events.append(XMLEvent(kind: blank ? .whitespace : .text, depth: depth, line: line, textStart: start, textCount: count))
+        let start = keepsText ? append(pointer, count: count) : bytes.count
+        events.append(XMLEvent(kind: blank ? .whitespace : .text, depth: depth, line: line, textStart: start, textCount: kept))
     }
+
+    /// False: character data is classified (text or white space) but not kept; values read as "".
+    var keepsText = true
 
     private static func isBlank(_ pointer: UnsafePointer<xmlChar>, count: Int) -> Bool {
         for index in 0..<count {

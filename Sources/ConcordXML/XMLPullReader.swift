@@ -43,8 +43,11 @@ public final class XMLPullReader {
     private var producerDone = false
 
     /// Reads from `source`; `ignoreDeclaredEncoding` reads as UTF-8 whatever the declaration says.
-    public init(source: ByteSource, fileName: String, ignoreDeclaredEncoding: Bool = false) throws {
+    /// With `keepsText` false, text and white-space nodes are still reported but
+    /// their ``value`` is empty (for reading structure only, faster).
+    public init(source: ByteSource, fileName: String, ignoreDeclaredEncoding: Bool = false, keepsText: Bool = true) throws {
         self.fileName = fileName
+        buffer.keepsText = keepsText
         var options = SafeParserOptions.xml
         if ignoreDeclaredEncoding { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
         let prefixed = try PrefixedByteSource(source: source, sniffing: 4096)

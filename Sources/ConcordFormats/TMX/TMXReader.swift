@@ -92,7 +92,7 @@ public final class TMXReader {
         layout = sniff.layout
         ignoresDeclaredEncoding = sniff.declaresUTF16ButIsNot
         filter = ControlCharacterFilter(prefixed, layout: sniff.layout)
-        xml = try XMLPullReader(source: filter, fileName: fileName, ignoreDeclaredEncoding: sniff.declaresUTF16ButIsNot)
+        xml = try XMLPullReader(source: filter, fileName: fileName, ignoreDeclaredEncoding: sniff.declaresUTF16ButIsNot, keepsText: options.readsText)
         do {
             try readPrologue()
         } catch let FormatError.notWellFormed(file, line, column, message) where options.recover && reopen != nil {
@@ -284,7 +284,7 @@ public final class TMXReader {
         let kept = collected.count
         let closing = Self.encode("\n</body></tmx>\n", layout: layout)
         filter = ControlCharacterFilter(TruncatedByteSource(try reopen(), limit: endOffset, suffix: closing), layout: layout)
-        xml = try XMLPullReader(source: filter, fileName: fileName, ignoreDeclaredEncoding: ignoresDeclaredEncoding)
+        xml = try XMLPullReader(source: filter, fileName: fileName, ignoreDeclaredEncoding: ignoresDeclaredEncoding, keepsText: options.readsText)
         drainedRemovals = 0
         salvageLimit = complete
         finished = false
