@@ -33,6 +33,20 @@ enum ProcessRunner {
         return Measurement(seconds: seconds, peakKilobytes: usage.ru_maxrss, status: (status >> 8) & 0xFF)
     }
 
+    /// The best of `repeats` rounds for each command, the commands taking turns within a round:
+    /// a machine that slows down for a while then slows all of them, not just the one measured then.
+    static func bestInterleaved(_ repeats: Int, _ commands: [[String]]) throws -> [Measurement] {
+        var best = [Measurement?](repeating: nil, count: commands.count)
+        for _ in 0..<repeats {
+            for (index, arguments) in commands.enumerated() {
+                let run = try measure(arguments)
+                if run.status != 0 { throw BenchError.failed(arguments.joined(separator: " "), run.status) }
+                if best[index] == nil || run.seconds < best[index]!.seconds { best[index] = run }
+            }
+        }
+        return best.map { $0! }
+    }
+
     /// The best of `repeats` runs (least disturbed by the machine's noise).
     static func best(_ repeats: Int, _ arguments: [String], output: String? = nil) throws -> Measurement {
         var best: Measurement?

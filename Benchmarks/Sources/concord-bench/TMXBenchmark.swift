@@ -7,12 +7,15 @@ enum TMXBenchmark {
         let tmx = data.appendingPathComponent("tm-\(units).tmx")
         try BenchData.ensureTM(units: units, at: tmx)
         let size = (try? FileManager.default.attributesOfItem(atPath: tmx.path)[.size] as? Int) ?? 0
-        print("TMX benchmark: \(tmx.lastPathComponent), \(units) units, \(size / 1_000_000) MB, best of \(repeats)")
+        print("TMX benchmark: \(tmx.lastPathComponent), \(units) units, \(size / 1_000_000) MB, best of \(repeats) interleaved rounds")
 
-        let floor = try ProcessRunner.best(repeats, ["xmllint", "--stream", "--noout", tmx.path])
-        let stats = try ProcessRunner.best(repeats, [concord, "tmx", "stats", tmx.path])
         let output = data.appendingPathComponent("converted.tmx").path
-        let convert = try ProcessRunner.best(repeats, [concord, "tmx", "convert", tmx.path, "-o", output])
+        let measured = try ProcessRunner.bestInterleaved(repeats, [
+            ["xmllint", "--stream", "--noout", tmx.path],
+            [concord, "tmx", "stats", tmx.path],
+            [concord, "tmx", "convert", tmx.path, "-o", output],
+        ])
+        let (floor, stats, convert) = (measured[0], measured[1], measured[2])
         try? FileManager.default.removeItem(atPath: output)
 
         print("  xmllint --stream --noout   \(floor.description)")
