@@ -10,7 +10,8 @@ public final class JSONLinesUnitWriter {
     public init(sink: @escaping (String) throws -> Void) {
         self.sink = sink
         encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted keys: the same unit always gives the same line (diffable output).
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     }
 
     public func write(_ unit: TranslationUnit) throws {

@@ -109,6 +109,18 @@ final class SAXEventProducer: XMLEventProducer {
         return cursor[-1] == UInt8(ascii: ">") && cursor[-2] == UInt8(ascii: "/")
     }
 
+    /// The deepest element accepted (the root is at 0): libxml2 refuses deeper ones when it builds a tree (without `XML_PARSE_HUGE`).
+    static let maximumDepth: Int32 = 256
+
+    /// Stops at an element nested too deep, with libxml2's message for the same fault.
+    fileprivate func refuseDepth() {
+        if fatal == nil {
+            fatal = XMLIssue(level: .fatal, message: "Excessive depth in document: \(Self.maximumDepth) use XML_PARSE_HUGE option",
+                             line: parserLine, column: parserColumn)
+        }
+        xmlStopParser(context)
+    }
+
     fileprivate func record(_ error: xmlErrorPtr) {
         let issue = XMLIssue(libxml2: error)
         if issue.level == .fatal {
@@ -132,6 +144,11 @@ private func startElementCallback(_ context: UnsafeMutableRawPointer?, _ localNa
                                   _ attributeCount: Int32, _ defaultedCount: Int32,
                                   _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
     let owner = producer(context)
+    // libxml2 limits nesting only when it builds a tree; readers above recurse per level.
+    guard owner.depth <= SAXEventProducer.maximumDepth else {
+        owner.refuseDepth()
+        return
+    }
     let buffer = owner.buffer
     var event = XMLEvent(kind: .element, depth: owner.depth, line: owner.line)
     event.localName = buffer.intern(localName)

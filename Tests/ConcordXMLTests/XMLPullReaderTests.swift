@@ -180,6 +180,22 @@ import Foundation
         #expect(try readAll(reader(xml)) == ["<tmx>", "<seg>", "a", "", "b", "</seg>", "</tmx>"])
     }
 
+    @Test func nestingDeeperThanLibxml2AllowsIsRefused() throws {
+        // A reader above recurses per level: a hostile file must not take it down.
+        let depth = 100_000
+        let xml = String(repeating: "<hi>", count: depth) + "x" + String(repeating: "</hi>", count: depth)
+        do {
+            _ = try readAll(reader(xml))
+            Issue.record("expected an error")
+        } catch let XMLError.notWellFormed(_, line, _, message) {
+            #expect(line == 1)
+            #expect(message.contains("Excessive depth"))
+        }
+        // 256 levels are fine.
+        let fine = String(repeating: "<hi>", count: 256) + "x" + String(repeating: "</hi>", count: 256)
+        #expect(try readAll(reader(fine)).count == 513)
+    }
+
     @Test func prologueDecidesThePath() {
         #expect(XMLPrologue.allowsFastPath(Array("\u{FEFF}<?xml version='1.0'?><!-- c --><r/>".utf8)))
         #expect(!XMLPrologue.allowsFastPath(Array("<?xml version='1.0'?>".utf8))) // no root within the bytes
