@@ -10,7 +10,8 @@ extension MemoryStore {
     public final class Writer {
         let db: Database
         let store: MemoryStore
-        private var languageChanges: [String: Int] = [:]
+        /// Variants added (or removed) per language, written to the language table by ``flush()``.
+        var languageChanges: [String: Int] = [:]
 
         init(db: Database, store: MemoryStore) {
             self.db = db
@@ -23,126 +24,8 @@ extension MemoryStore {
             try add(PreparedUnit(unit, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path))
         }
 
-        /// Adds every unit `next` yields (units without variants are read and
-        /// skipped). Reading and preparing units (duplicate key, payload, match
-        /// tokens and their ids) runs on a second thread while this one writes
-        /// to the database. `next` is only ever called from that thread, and
-        /// never after this returns or throws.
-        public func addAll(from next: @escaping () throws -> TranslationUnit?) throws -> (read: Int, added: Int, merged: Int) {
-            let pipeline = UnitPipeline<PreparedUnit>()
-            let counter = ReadCounter()
-            let done = DispatchSemaphore(value: 0)
-            let tokenizer = try MatchTokenizer() // not thread-safe: the producer gets its own
-            let (codec, tokenIDs, path) = (store.codec, store.tokenIDs, store.path)
-            let producer = Thread {
-                var batch: [PreparedUnit] = []
-                do {
-                    while let unit = try next() {
-                        counter.read += 1
-                        guard !unit.variants.isEmpty else { continue }
-                        batch.append(try PreparedUnit(unit, tokenizer: tokenizer, codec: codec, tokenIDs: tokenIDs, path: path))
-                        if batch.count == 256 {
-                            guard pipeline.push(batch) else { break }
-                            batch = []
-                        }
-                    }
-                    if !batch.isEmpty { _ = pipeline.push(batch) }
-                    pipeline.finish(error: nil)
-                } catch {
-                    pipeline.finish(error: error)
-                }
-                done.signal()
-            }
-            producer.stackSize = 8 << 20
-            producer.start()
-            // Whatever happens here, the producer is stopped and gone before we return.
-            var joined = false
-            defer {
-                if !joined {
-                    pipeline.cancel()
-                    done.wait()
-                }
-            }
-            var added = 0, merged = 0
-            let rows = try NewRows(db)
-            while let batch = try pipeline.pop() {
-                // Units whose key hash is already stored, or repeats one earlier in this batch,
-                // go one by one (they may merge); the rest are written together.
-                let stored = try storedKeyHashes(among: batch.map(\.keyHash))
-                var inBatch: Set<Int64> = []
-                for prepared in batch {
-                    if stored.contains(prepared.keyHash) || !inBatch.insert(prepared.keyHash).inserted {
-                        try rows.flush()
-                        switch try add(prepared, id: rows.nextUnitID) {
-                        case .added:
-                            added += 1
-                            rows.nextUnitID += 1
-                        case .merged:
-                            merged += 1
-                        }
-                    } else {
-                        try queue(prepared, into: rows)
-                        added += 1
-                    }
-                }
-                try rows.flush()
-            }
-            done.wait()
-            joined = true
-            return (counter.read, added, merged)
-        }
-
-        /// The tables' pending rows, and the id the next new unit gets.
-        private final class NewRows {
-            let units, variants, tokens: BulkInsert
-            var nextUnitID: Int64
-
-            init(_ db: Database) throws {
-                units = BulkInsert(db, table: "unit", columns: ["id", "keyHash", "tuid", "latestDate", "payload"])
-                variants = BulkInsert(db, table: "variant", columns: ["language", "unit", "ordinal", "date", "tokens"])
-                tokens = BulkInsert(db, table: "token", columns: ["id", "key"], rowsPerStatement: 128)
-                // Ids are never reused (AUTOINCREMENT): start above the highest ever handed out.
-                let highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM unit") ?? 0
-                let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'unit'") ?? 0
-                nextUnitID = max(highest, sequence) + 1
-            }
-
-            func flush() throws {
-                try tokens.flush()
-                try units.flush()
-                try variants.flush()
-            }
-        }
-
-        private func queue(_ prepared: PreparedUnit, into rows: NewRows) throws {
-            for token in prepared.newTokens { try rows.tokens.append(.integer(Int64(token.id)), .text(token.key)) }
-            let unit = prepared.unit
-            let id = rows.nextUnitID
-            rows.nextUnitID += 1
-            let date: DatabaseValue = unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null
-            try rows.units.append(.integer(id), .integer(prepared.keyHash), .text(unit.tuid), date, .blob(prepared.payload))
-            for (ordinal, variant) in unit.variants.enumerated() {
-                let tag = variant.language.canonical
-                try rows.variants.append(.text(tag), .integer(id), .integer(Int64(ordinal)), date, .blob(prepared.tokenBlobs[ordinal]))
-                languageChanges[tag, default: 0] += 1
-            }
-        }
-
-        /// Which of `hashes` some stored unit has.
-        private func storedKeyHashes(among hashes: [Int64]) throws -> Set<Int64> {
-            var found: Set<Int64> = []
-            var start = 0
-            while start < hashes.count {
-                let chunk = hashes[start..<min(start + 256, hashes.count)]
-                let sql = "SELECT keyHash FROM unit WHERE keyHash IN (" + Array(repeating: "?", count: chunk.count).joined(separator: ",") + ")"
-                try BoundStatement(db, sql: sql).query(values: chunk.map { .integer($0) }) { found.insert($0[0]) }
-                start += chunk.count
-            }
-            return found
-        }
-
         /// Adds or merges one unit; a new unit gets `newID` when given (else the next AUTOINCREMENT id).
-        private func add(_ prepared: PreparedUnit, id newID: Int64? = nil) throws -> AddOutcome {
+        func add(_ prepared: PreparedUnit, id newID: Int64? = nil) throws -> AddOutcome {
             // Token rows first: the ids were handed out when the unit was prepared.
             let insertToken = try BoundStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
             for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
@@ -229,49 +112,4 @@ extension MemoryStore {
             languageChanges = [:]
         }
     }
-}
-
-/// A unit made ready for the store (duplicate key, payload, match-token ids):
-/// on the reading thread when importing, while the database thread writes.
-struct PreparedUnit {
-    let unit: TranslationUnit
-    let key: DuplicateKey
-    let keyHash: Int64
-    /// The unit as the codec stores it.
-    let payload: Data
-    /// Each variant's match-token ids as stored (see ``TokenBlob``).
-    let tokenBlobs: [Data]
-    /// Tokens numbered for this unit that the token table does not hold yet.
-    let newTokens: [(id: Int32, key: String)]
-
-    init(_ unit: TranslationUnit, tokenizer: MatchTokenizer, codec: any UnitCodec, tokenIDs: StoredTokenIDs, path: String) throws {
-        self.unit = unit
-        key = unit.duplicateKey
-        keyHash = StableHash.of(key.stableString)
-        payload = Data(try codec.encode(unit))
-        var newTokens: [(id: Int32, key: String)] = []
-        var exhausted = false
-        var ids: [Int32] = []
-        tokenBlobs = try tokenIDs.locked { tokenIDs in
-            try unit.variants.map { variant in
-                ids.removeAll(keepingCapacity: true)
-                try tokenizer.forEachKey(of: variant.segment) { key in
-                    guard let (id, isNew) = tokenIDs.unlockedID(for: key) else {
-                        exhausted = true
-                        return
-                    }
-                    if isNew { newTokens.append((id, String(decoding: key, as: UTF8.self))) }
-                    ids.append(id)
-                }
-                return Data(TokenBlob.encode(ids))
-            }
-        }
-        if exhausted { throw MemoryStoreError.corrupt(path: path, detail: "more than \(Int32.max) distinct tokens") }
-        self.newTokens = newTokens
-    }
-}
-
-/// How many units the producer has read (read by the consumer once the producer is done).
-private final class ReadCounter: @unchecked Sendable {
-    var read = 0
 }

@@ -11,14 +11,6 @@ final class StoredTokenIDs: @unchecked Sendable {
     /// The highest id known.
     private(set) var top: Int64 = 0
 
-    /// The id of `key`, and whether it was handed out just now (the caller
-    /// then writes the token row, in the same transaction); nil when ids have run out.
-    func id(for key: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return unlockedID(for: key)
-    }
-
     /// Runs `body` holding the lock, so that it can number many tokens at the cost of one lock.
     func locked<T>(_ body: (StoredTokenIDs) throws -> T) rethrows -> T {
         lock.lock()
@@ -26,7 +18,9 @@ final class StoredTokenIDs: @unchecked Sendable {
         return try body(self)
     }
 
-    /// ``id(for:)`` for callers inside ``locked(_:)``.
+    /// The id of `key`, and whether it was handed out just now (the caller then
+    /// writes the token row, in the same transaction); nil when ids have run out.
+    /// Only inside ``locked(_:)``.
     func unlockedID(for key: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool)? {
         if let id = table.id(of: key) { return (id, false) }
         guard top < Int64(Int32.max) else { return nil }

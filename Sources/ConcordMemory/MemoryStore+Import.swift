@@ -1,0 +1,129 @@
+import ConcordModel
+import Foundation
+import GRDB
+
+/// Importing many units at once: reading and preparing on one thread, writing in bulk on this one.
+extension MemoryStore.Writer {
+    /// Adds every unit `next` yields (units without variants are read and
+    /// skipped). Reading and preparing units (duplicate key, payload, match
+    /// tokens and their ids) runs on a second thread while this one writes
+    /// to the database. `next` is only ever called from that thread, and
+    /// never after this returns or throws.
+    public func addAll(from next: @escaping () throws -> TranslationUnit?) throws -> (read: Int, added: Int, merged: Int) {
+        let pipeline = UnitPipeline<PreparedUnit>()
+        let counter = ReadCounter()
+        let done = DispatchSemaphore(value: 0)
+        let tokenizer = try MatchTokenizer() // not thread-safe: the producer gets its own
+        let (codec, tokenIDs, path) = (store.codec, store.tokenIDs, store.path)
+        let producer = Thread {
+            var batch: [PreparedUnit] = []
+            do {
+                while let unit = try next() {
+                    counter.read += 1
+                    guard !unit.variants.isEmpty else { continue }
+                    batch.append(try PreparedUnit(unit, tokenizer: tokenizer, codec: codec, tokenIDs: tokenIDs, path: path))
+                    if batch.count == 256 {
+                        guard pipeline.push(batch) else { break }
+                        batch = []
+                    }
+                }
+                if !batch.isEmpty { _ = pipeline.push(batch) }
+                pipeline.finish(error: nil)
+            } catch {
+                pipeline.finish(error: error)
+            }
+            done.signal()
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
+        // Whatever happens here, the producer is stopped and gone before we return.
+        var joined = false
+        defer {
+            if !joined {
+                pipeline.cancel()
+                done.wait()
+            }
+        }
+        var added = 0, merged = 0
+        let rows = try NewRows(db)
+        while let batch = try pipeline.pop() {
+            // Units whose key hash is already stored, or repeats one earlier in this batch,
+            // go one by one (they may merge); the rest are written together.
+            let stored = try storedKeyHashes(among: batch.map(\.keyHash))
+            var inBatch: Set<Int64> = []
+            for prepared in batch {
+                if stored.contains(prepared.keyHash) || !inBatch.insert(prepared.keyHash).inserted {
+                    try rows.flush()
+                    switch try add(prepared, id: rows.nextUnitID) {
+                    case .added:
+                        added += 1
+                        rows.nextUnitID += 1
+                    case .merged:
+                        merged += 1
+                    }
+                } else {
+                    try queue(prepared, into: rows)
+                    added += 1
+                }
+            }
+            try rows.flush()
+        }
+        done.wait()
+        joined = true
+        return (counter.read, added, merged)
+    }
+
+    /// The tables' pending rows, and the id the next new unit gets.
+    private final class NewRows {
+        let units, variants, tokens: BulkInsert
+        var nextUnitID: Int64
+
+        init(_ db: Database) throws {
+            units = BulkInsert(db, table: "unit", columns: ["id", "keyHash", "tuid", "latestDate", "payload"])
+            variants = BulkInsert(db, table: "variant", columns: ["language", "unit", "ordinal", "date", "tokens"])
+            tokens = BulkInsert(db, table: "token", columns: ["id", "key"], rowsPerStatement: 128)
+            // Ids are never reused (AUTOINCREMENT): start above the highest ever handed out.
+            let highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM unit") ?? 0
+            let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'unit'") ?? 0
+            nextUnitID = max(highest, sequence) + 1
+        }
+
+        func flush() throws {
+            try tokens.flush()
+            try units.flush()
+            try variants.flush()
+        }
+    }
+
+    private func queue(_ prepared: PreparedUnit, into rows: NewRows) throws {
+        for token in prepared.newTokens { try rows.tokens.append(.integer(Int64(token.id)), .text(token.key)) }
+        let unit = prepared.unit
+        let id = rows.nextUnitID
+        rows.nextUnitID += 1
+        let date: DatabaseValue = unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null
+        try rows.units.append(.integer(id), .integer(prepared.keyHash), .text(unit.tuid), date, .blob(prepared.payload))
+        for (ordinal, variant) in unit.variants.enumerated() {
+            let tag = variant.language.canonical
+            try rows.variants.append(.text(tag), .integer(id), .integer(Int64(ordinal)), date, .blob(prepared.tokenBlobs[ordinal]))
+            languageChanges[tag, default: 0] += 1
+        }
+    }
+
+    /// Which of `hashes` some stored unit has.
+    private func storedKeyHashes(among hashes: [Int64]) throws -> Set<Int64> {
+        var found: Set<Int64> = []
+        var start = 0
+        while start < hashes.count {
+            let chunk = hashes[start..<min(start + 256, hashes.count)]
+            let sql = "SELECT keyHash FROM unit WHERE keyHash IN (" + Array(repeating: "?", count: chunk.count).joined(separator: ",") + ")"
+            try BoundStatement(db, sql: sql).query(values: chunk.map { .integer($0) }) { found.insert($0[0]) }
+            start += chunk.count
+        }
+        return found
+    }
+}
+
+/// How many units the producer has read (read by the consumer once the producer is done).
+private final class ReadCounter: @unchecked Sendable {
+    var read = 0
+}
