@@ -112,12 +112,24 @@ final class SAXEventProducer: XMLEventProducer {
     /// The deepest element accepted (the root is at 0): libxml2 refuses deeper ones when it builds a tree (without `XML_PARSE_HUGE`).
     static let maximumDepth: Int32 = 256
 
+    /// The longest run of character data accepted: libxml2's limit for one text node
+    /// when it builds a tree (without `XML_PARSE_HUGE`).
+    static let maximumTextLength = 10_000_000
+    /// Bytes of character data since the last markup.
+    @exclusivity(unchecked) fileprivate var textRun = 0
+
     /// Stops at an element nested too deep, with libxml2's message for the same fault.
     fileprivate func refuseDepth() {
-        if fatal == nil {
-            fatal = XMLIssue(level: .fatal, message: "Excessive depth in document: \(Self.maximumDepth) use XML_PARSE_HUGE option",
-                             line: parserLine, column: parserColumn)
-        }
+        refuse("Excessive depth in document: \(Self.maximumDepth) use XML_PARSE_HUGE option")
+    }
+
+    /// Stops at a text node longer than libxml2 accepts, rather than holding it all.
+    fileprivate func refuseText() {
+        refuse("huge text node: more than \(Self.maximumTextLength) bytes of character data in one run")
+    }
+
+    private func refuse(_ message: String) {
+        if fatal == nil { fatal = XMLIssue(level: .fatal, message: message, line: parserLine, column: parserColumn) }
         xmlStopParser(context)
     }
 
@@ -176,6 +188,7 @@ private func startElementCallback(_ context: UnsafeMutableRawPointer?, _ localNa
         }
     }
     owner.depth += 1
+    owner.textRun = 0
     buffer.events.append(event)
 }
 
@@ -184,6 +197,7 @@ private func endElementCallback(_ context: UnsafeMutableRawPointer?, _ localName
     let owner = producer(context)
     let buffer = owner.buffer
     owner.depth -= 1
+    owner.textRun = 0
     // `<x/>` calls this right after the start: mark the start empty instead of adding an end.
     if owner.justClosedEmptyTag, let last = buffer.events.indices.last,
        buffer.events[last].kind == .element, buffer.events[last].depth == owner.depth {
@@ -200,6 +214,11 @@ private func endElementCallback(_ context: UnsafeMutableRawPointer?, _ localName
 private func charactersCallback(_ context: UnsafeMutableRawPointer?, _ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
     guard let characters, length > 0 else { return }
     let owner = producer(context)
+    owner.textRun += Int(length)
+    guard owner.textRun <= SAXEventProducer.maximumTextLength else {
+        owner.refuseText()
+        return
+    }
     owner.buffer.appendText(characters, count: Int(length), depth: owner.depth, line: owner.line)
 }
 

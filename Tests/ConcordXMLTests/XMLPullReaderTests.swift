@@ -196,6 +196,16 @@ import Foundation
         #expect(try readAll(reader(fine)).count == 513)
     }
 
+    @Test func aTextNodeLongerThanLibxml2AllowsIsRefused() throws {
+        let xml = "<a><b>" + String(repeating: "0123456789", count: 1_100_000) + "</b></a>"
+        do {
+            _ = try readAll(reader(xml))
+            Issue.record("expected an error")
+        } catch let XMLError.notWellFormed(_, _, _, message) {
+            #expect(message.contains("huge text node"))
+        }
+    }
+
     @Test func prologueDecidesThePath() {
         #expect(XMLPrologue.allowsFastPath(Array("\u{FEFF}<?xml version='1.0'?><!-- c --><r/>".utf8)))
         #expect(!XMLPrologue.allowsFastPath(Array("<?xml version='1.0'?>".utf8))) // no root within the bytes
