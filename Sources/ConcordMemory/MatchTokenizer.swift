@@ -24,17 +24,7 @@ public final class MatchTokenizer {
 
     public func tokens(of segment: Segment) throws -> [MatchToken] {
         var sink = TokenArraySink()
-        for part in segment.parts {
-            switch part {
-            case let .text(text): try appendText(text, to: &sink)
-            case let .code(code):
-                if code.kind == .hi {
-                    try appendText(Segment(parts: code.content).plainText, to: &sink)
-                } else {
-                    sink.tokens.append(MatchToken(kind: .code, key: "{\(code.kind.rawValue)}", written: code.nativeCode))
-                }
-            }
-        }
+        try appendSegment(segment, to: &sink)
         return sink.tokens
     }
 
@@ -50,16 +40,21 @@ public final class MatchTokenizer {
     public func forEachKey(of segment: Segment, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
         try withoutActuallyEscaping(body) { body in
             var sink = KeySink(body: body)
-            for part in segment.parts {
-                switch part {
-                case let .text(text): try appendText(text, to: &sink)
-                case let .code(code):
-                    if code.kind == .hi {
-                        try appendText(Segment(parts: code.content).plainText, to: &sink)
-                    } else {
-                        var key = "{\(code.kind.rawValue)}"
-                        key.withUTF8(body)
-                    }
+            try appendSegment(segment, to: &sink)
+        }
+    }
+
+    /// Text parts through the text paths; `hi` by its text; other codes as one typed placeholder each.
+    private func appendSegment<Sink: TokenSink>(_ segment: Segment, to sink: inout Sink) throws {
+        for part in segment.parts {
+            switch part {
+            case let .text(text): try appendText(text, to: &sink)
+            case let .code(code):
+                if code.kind == .hi {
+                    try appendText(Segment(parts: code.content).plainText, to: &sink)
+                } else {
+                    var key = "{\(code.kind.rawValue)}"
+                    key.withUTF8 { sink.add(.code, key: $0, written: { code.nativeCode }) }
                 }
             }
         }

@@ -26,9 +26,7 @@ extension MemoryStore {
 
         /// Adds or merges one unit; a new unit gets `newID` when given (else the next AUTOINCREMENT id).
         func add(_ prepared: PreparedUnit, id newID: Int64? = nil) throws -> AddOutcome {
-            // Token rows first: the ids were handed out when the unit was prepared.
-            let insertToken = try BoundStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
-            for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
+            try insertNewTokens(of: prepared)
             let unit = prepared.unit
             let (key, keyHash) = (prepared.key, prepared.keyHash)
             var duplicates: [(id: Int64, payload: [UInt8])] = []
@@ -76,12 +74,17 @@ extension MemoryStore {
 
         private func rewrite(id: Int64, old: TranslationUnit, new: TranslationUnit) throws {
             let prepared = try PreparedUnit(new, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path)
-            let insertToken = try BoundStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
-            for token in prepared.newTokens { try insertToken.execute(.integer(Int64(token.id)), .text(token.key)) }
+            try insertNewTokens(of: prepared)
             try db.cachedStatement(sql: "UPDATE unit SET keyHash = ?, tuid = ?, latestDate = ?, payload = ? WHERE id = ?")
                 .execute(arguments: [prepared.keyHash, new.tuid, new.latestDate?.secondsSinceEpoch, prepared.payload, id])
             try removeVariants(of: old, id: id)
             try insertVariants(of: new, id: id, tokenBlobs: prepared.tokenBlobs)
+        }
+
+        /// The token rows for ids handed out when the unit was prepared.
+        private func insertNewTokens(of prepared: PreparedUnit) throws {
+            let insert = try BoundStatement(db, sql: "INSERT INTO token (id, key) VALUES (?, ?)")
+            for token in prepared.newTokens { try insert.execute(.integer(Int64(token.id)), .text(token.key)) }
         }
 
         private func insertVariants(of unit: TranslationUnit, id: Int64, tokenBlobs: [Data]) throws {

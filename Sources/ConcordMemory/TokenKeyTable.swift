@@ -4,9 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Token keys (UTF-8 bytes) → ids: a lookup is a hash over the bytes, a probe
-/// or two and a compare, with no `String` made or hashed. Keys are folded
-/// (NFKC), so byte equality is the equality that matters.
+/// Token keys (UTF-8 bytes) → ids, for the store and the index: a lookup is a
+/// hash over the bytes, a probe or two and a compare, with no `String` made or
+/// hashed. Keys are folded (NFKC), so byte equality is the equality that matters.
 ///
 /// Laid out for the cache: a slot is 32 bytes and holds the key's first 16
 /// bytes, so a lookup of a word of up to 16 bytes (most words; 8 Cyrillic

@@ -1,19 +1,25 @@
 /// Token keys and the dense ids an index and its verification work on.
 public final class TokenVocabulary {
-    private var ids: [TokenKey: Int32] = [:]
+    private var table = TokenKeyTable()
 
     public init() {}
 
-    public var count: Int { ids.count }
+    public var count: Int { table.count }
 
     /// The id of `key`, given the next free id when it is new.
     public func id(for key: String) -> Int32 {
-        if let id = ids[TokenKey(key)] { return id }
-        let id = Int32(ids.count)
-        ids[TokenKey(key)] = id
-        return id
+        var key = key
+        return key.withUTF8 { bytes in
+            if let id = table.id(of: bytes) { return id }
+            let id = Int32(table.count)
+            table.insert(bytes, id: id)
+            return id
+        }
     }
 
     /// The id of `key` if it is known.
-    public func existingID(for key: String) -> Int32? { ids[TokenKey(key)] }
+    public func existingID(for key: String) -> Int32? {
+        var key = key
+        return key.withUTF8 { table.id(of: $0) }
+    }
 }

@@ -18,15 +18,13 @@ final class SAXEventProducer: XMLEventProducer {
     private let fileName: String
     private let context: xmlParserCtxtPtr
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    /// Bytes already read from the source (to look at the prologue), pushed first.
-    private var head: [UInt8]
     private var ended = false
-    private var fatal: XMLIssue?
+    private var log = XMLIssueLog()
     @exclusivity(unchecked) fileprivate var depth: Int32 = 0
     private(set) var failure: XMLError?
-    private(set) var issues: [XMLIssue] = []
+    var issues: [XMLIssue] { log.issues }
 
-    init(head: [UInt8], source: ByteSource, fileName: String, options: Int32, buffer: XMLEventBuffer) throws {
+    init(source: ByteSource, fileName: String, options: Int32, buffer: XMLEventBuffer) throws {
         self.buffer = buffer
         self.source = source
         self.fileName = fileName
@@ -44,15 +42,20 @@ final class SAXEventProducer: XMLEventProducer {
         handler.internalSubset = internalSubsetCallback
         handler.serror = errorCallback
         // libxml2 detects the encoding from the first four bytes.
-        let detect = min(4, head.count)
-        let created = head.withUnsafeBytes { bytes in
+        var first = [UInt8](repeating: 0, count: 4)
+        var detect = 0
+        while detect < 4 {
+            let got = try first.withUnsafeMutableBytes { try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[detect...])) }
+            if got == 0 { break }
+            detect += got
+        }
+        let created = first.withUnsafeBytes { bytes in
             xmlCreatePushParserCtxt(&handler, nil, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(detect), fileName)
         }
         guard let created else {
             throw XMLError.cannotOpen(file: fileName, reason: "libxml2 could not create a parser")
         }
         context = created
-        self.head = Array(head[detect...])
         xmlCtxtUseOptions(context, options)
         // With no user data, callbacks receive the parser context; it carries us.
         context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
@@ -65,21 +68,12 @@ final class SAXEventProducer: XMLEventProducer {
 
     func produce() throws -> Bool {
         guard !ended, failure == nil else { return false }
-        let count: Int
-        if !head.isEmpty {
-            count = head.count
-            chunk.withUnsafeMutableBytes { target in
-                head.withUnsafeBytes { target.copyMemory(from: $0) }
-            }
-            head = []
-        } else {
-            count = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
-        }
+        let count = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
         let terminate: Int32 = count == 0 ? 1 : 0
         _ = chunk.withUnsafeBytes { bytes in
             xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), terminate)
         }
-        if let fatal {
+        if let fatal = log.fatal {
             failure = .notWellFormed(file: fileName, line: fatal.line, column: fatal.column, message: fatal.message)
             return false
         }
@@ -129,17 +123,12 @@ final class SAXEventProducer: XMLEventProducer {
     }
 
     private func refuse(_ message: String) {
-        if fatal == nil { fatal = XMLIssue(level: .fatal, message: message, line: parserLine, column: parserColumn) }
+        log.record(XMLIssue(level: .fatal, message: message, line: parserLine, column: parserColumn))
         xmlStopParser(context)
     }
 
     fileprivate func record(_ error: xmlErrorPtr) {
-        let issue = XMLIssue(libxml2: error)
-        if issue.level == .fatal {
-            if fatal == nil { fatal = issue }
-        } else {
-            issues.append(issue)
-        }
+        log.record(error)
     }
 }
 

@@ -8,10 +8,10 @@ final class TextReaderEventProducer: XMLEventProducer {
     private let fileName: String
     private let reader: xmlTextReaderPtr
     private let context: Unmanaged<ReaderContext>
-    private var fatal: XMLIssue?
+    private var log = XMLIssueLog()
     private var ended = false
     private(set) var failure: XMLError?
-    private(set) var issues: [XMLIssue] = []
+    var issues: [XMLIssue] { log.issues }
     /// Upper bound on the replacement text of all entity references together,
     /// in bytes: guards against billion-laughs and quadratic-blowup documents.
     let maximumEntityExpansion: Int
@@ -44,7 +44,7 @@ final class TextReaderEventProducer: XMLEventProducer {
             if let error = context.takeUnretainedValue().sourceError { throw error }
             // libxml2 parses ahead of the node it hands out: a fault it has seen
             // further on surfaces only when the reader reaches it (result -1).
-            if let fatal, result < 0 {
+            if let fatal = log.fatal, result < 0 {
                 failure = .notWellFormed(file: fileName, line: fatal.line, column: fatal.column, message: fatal.message)
                 return false
             }
@@ -58,7 +58,7 @@ final class TextReaderEventProducer: XMLEventProducer {
             }
             guard appendCurrentNode() else {
                 // Our own refusal (entity expansion) stops at once.
-                let issue = fatal!
+                let issue = log.fatal!
                 failure = .notWellFormed(file: fileName, line: issue.line, column: issue.column, message: issue.message)
                 return false
             }
@@ -163,9 +163,9 @@ final class TextReaderEventProducer: XMLEventProducer {
         var output: [UInt8] = []
         guard appendEntityText(of: node, into: &output, budget: &budget, depth: 0) else {
             let name = xmlTextReaderConstName(reader).map { String(cString: $0) } ?? ""
-            fatal = XMLIssue(level: .fatal,
-                             message: "entity references expand beyond \(maximumEntityExpansion) bytes (entity '\(name)'); refused as an entity-expansion attack",
-                             line: currentLine, column: parserColumn)
+            log.refuse(XMLIssue(level: .fatal,
+                                 message: "entity references expand beyond \(maximumEntityExpansion) bytes (entity '\(name)'); refused as an entity-expansion attack",
+                                 line: currentLine, column: parserColumn))
             return nil
         }
         entityBytesUsed += output.count
@@ -211,12 +211,7 @@ final class TextReaderEventProducer: XMLEventProducer {
     }
 
     fileprivate func record(_ error: xmlErrorPtr) {
-        let issue = XMLIssue(libxml2: error)
-        if issue.level == .fatal {
-            if fatal == nil { fatal = issue }
-        } else {
-            issues.append(issue)
-        }
+        log.record(error)
     }
 }
 

@@ -33,16 +33,18 @@ final class XMLEventBuffer {
         var needsDecoding: Bool
     }
 
+    // Unchecked exclusivity: the parser callbacks and the reader take turns on one
+    // thread; dynamic exclusivity checks cost a sixth of the reading time.
     @exclusivity(unchecked) var events: [XMLEvent] = []
     @exclusivity(unchecked) var bytes: [UInt8] = []
     @exclusivity(unchecked) var attributes: [AttributeEntry] = []
     @exclusivity(unchecked) var namespaces: [(prefix: Int32, uri: Int32)] = []
-    // Unchecked: the parser callbacks and the reader take turns on one thread;
-    // dynamic exclusivity checks cost a sixth of the reading time.
     /// Every name seen, for the reader's whole life (indices stay valid across chunks).
     @exclusivity(unchecked) private(set) var names: [String] = []
     /// libxml2 interns names in its dictionary: one pointer is one name.
-    @exclusivity(unchecked) private var nameCache: [(pointer: UnsafeRawPointer, index: Int32)] = []
+    @exclusivity(unchecked) private var indexOfPointer: [UnsafeRawPointer: Int32] = [:]
+    /// In front of it, a direct-mapped cache on the pointer (one compare for the common names).
+    @exclusivity(unchecked) private var recentNames = [(pointer: UnsafeRawPointer?, index: Int32)](repeating: (nil, -1), count: 64)
     @exclusivity(unchecked) private var qualifiedCache: [(prefix: UnsafeRawPointer, local: UnsafeRawPointer, index: Int32)] = []
     private var nameIndex: [String: Int32] = [:]
 
@@ -66,24 +68,18 @@ final class XMLEventBuffer {
     func intern(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
         guard let pointer else { return -1 }
         let key = UnsafeRawPointer(pointer)
-        // A direct-mapped cache on the pointer first (one compare), then the list.
         let slot = Int(UInt(bitPattern: key) >> 3) & (recentNames.count - 1)
         if recentNames[slot].pointer == key { return recentNames[slot].index }
-        var index: Int32 = -1
-        for entry in nameCache where entry.pointer == key {
-            index = entry.index
-            break
-        }
-        if index < 0 {
+        let index: Int32
+        if let known = indexOfPointer[key] {
+            index = known
+        } else {
             index = intern(String(cString: pointer))
-            // A document uses few names; a hostile one with millions is still read, only slower.
-            if nameCache.count < 256 { nameCache.append((key, index)) }
+            indexOfPointer[key] = index
         }
         recentNames[slot] = (key, index)
         return index
     }
-
-    @exclusivity(unchecked) private var recentNames = [(pointer: UnsafeRawPointer?, index: Int32)](repeating: (nil, -1), count: 64)
 
     /// The index of `prefix:local` (or `local` without a prefix).
     func intern(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>?) -> Int32 {

@@ -52,7 +52,7 @@ public final class XMLPullReader {
         if ignoreDeclaredEncoding { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
         let prefixed = try PrefixedByteSource(source: source, sniffing: 4096)
         if XMLPrologue.allowsFastPath(prefixed.head) {
-            producer = try SAXEventProducer(head: prefixed.head, source: source, fileName: fileName, options: options, buffer: buffer)
+            producer = try SAXEventProducer(source: prefixed, fileName: fileName, options: options, buffer: buffer)
         } else {
             producer = try TextReaderEventProducer(source: prefixed, fileName: fileName, options: options,
                                                    maximumEntityExpansion: Self.maximumEntityExpansion, buffer: buffer)
