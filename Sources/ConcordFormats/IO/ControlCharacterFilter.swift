@@ -15,6 +15,13 @@ final class ControlCharacterFilter: ByteSource {
     /// Bytes held back from the previous read: a character reference cut by the chunk end, or half a UTF-16 unit.
     private var carry: [UInt8] = []
     private var finished = false
+    /// Filtered bytes not yet handed on are `staging[pendingStart..<pendingEnd]`. The filter works in
+    /// its own buffer, not the caller's, so that the carry always goes out before fresh input
+    /// whatever size the caller asks for (a caller that reads 4 bytes at a time must not put fresh
+    /// bytes between the halves of a reference cut by a chunk end).
+    private var staging = [UInt8](repeating: 0, count: 1 << 16)
+    private var pendingStart = 0
+    private var pendingEnd = 0
     /// Line and column where the next chunk starts.
     private var line = 1
     private var column = 1
@@ -28,19 +35,41 @@ final class ControlCharacterFilter: ByteSource {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        let bytes = buffer.bindMemory(to: UInt8.self)
-        while !finished {
-            // The carry (a few bytes at most) goes first, then fresh input.
-            let carried = min(carry.count, bytes.count / 2)
-            for index in 0..<carried { bytes[index] = carry[index] }
-            carry.removeFirst(carried)
-            let fresh = try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[carried...]))
-            let isLast = fresh == 0 && carry.isEmpty
-            if isLast { finished = true }
-            let kept = filter(UnsafeMutableBufferPointer(rebasing: bytes[0..<carried + fresh]), isLast: isLast)
-            if kept > 0 { return kept }
+        guard buffer.count > 0 else { return 0 }
+        while pendingStart == pendingEnd {
+            guard !finished else { return 0 }
+            try refill()
         }
-        return 0
+        let count = min(buffer.count, pendingEnd - pendingStart)
+        staging.withUnsafeBytes { source in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[pendingStart..<pendingStart + count]))
+        }
+        pendingStart += count
+        return count
+    }
+
+    /// Reads the next chunk after the carry and filters it into the pending bytes.
+    private func refill() throws {
+        let carried = carry.count
+        if staging.count < carried * 2 { staging += [UInt8](repeating: 0, count: carried * 2) }
+        try staging.withUnsafeMutableBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            for index in 0..<carried { bytes[index] = carry[index] }
+            carry.removeAll(keepingCapacity: true)
+            let fresh = try inner.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[carried...]))
+            let isLast = fresh == 0
+            if isLast { finished = true }
+            pendingStart = 0
+            pendingEnd = filter(UnsafeMutableBufferPointer(rebasing: bytes[0..<carried + fresh]), isLast: isLast)
+            // At the end, a dangling half code unit goes on as it is, for libxml2 to judge.
+            if isLast {
+                for byte in carry {
+                    bytes[pendingEnd] = byte
+                    pendingEnd += 1
+                }
+                carry.removeAll()
+            }
+        }
     }
 
     /// Filters `bytes` in place; returns how many bytes to hand on. Bytes that
