@@ -18,6 +18,10 @@ public enum FormatError: Error, Equatable, CustomStringConvertible {
     case io(file: String, reason: String)
     /// The file name does not say which format it is in.
     case unknownFormat(file: String, supported: [String])
+    /// The output named is one of the inputs (the same file, whatever the path says).
+    case outputIsInput(output: String, input: String)
+    /// Standard output was closed by its reader (`concord … | head`): not worth a message.
+    case outputClosed
 
     public var description: String {
         switch self {
@@ -37,6 +41,12 @@ public enum FormatError: Error, Equatable, CustomStringConvertible {
             return "\(file): I/O error: \(reason)"
         case let .unknownFormat(file, supported):
             return "\(file): cannot tell the format from the extension (use one of: \(supported.joined(separator: ", ")))"
+        case let .outputIsInput(output, input):
+            return output == input
+                ? "\(output): is both an input and the output; write the output to another file"
+                : "\(output): is the same file as the input \(input); write the output to another file"
+        case .outputClosed:
+            return "standard output was closed"
         }
     }
 
@@ -47,7 +57,8 @@ public enum FormatError: Error, Equatable, CustomStringConvertible {
         case .cannotOpen: return .noInput
         case .cannotCreate: return .cannotCreateOutput
         case .io: return .ioError
-        case .unknownFormat: return .usage
+        case .unknownFormat, .outputIsInput: return .usage
+        case .outputClosed: return .ioError
         }
     }
 }

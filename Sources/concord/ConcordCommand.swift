@@ -21,11 +21,16 @@ struct ConcordCommand: ParsableCommand {
 
     /// Runs the command and maps every error to the CLI contract's exit codes in one place.
     static func main() {
+        // A reader that goes away (`concord … | head`) ends the process quietly, as it does `cat`.
+        signal(SIGPIPE, SIG_DFL)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as CommandFailure {
             Glibc.exit(error.status.rawValue)
+        } catch FormatError.outputClosed {
+            // Reached only where SIGPIPE is ignored by whoever started us: the same quiet end.
+            Glibc.exit(128 + SIGPIPE)
         } catch {
             if isArgumentParserError(error) {
                 exit(withError: error)

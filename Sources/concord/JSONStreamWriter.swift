@@ -1,16 +1,37 @@
+import Concord
 import Foundation
 
 /// Writes JSON to standard output as it goes, for results too large to build
 /// as one object first (a document's every term hit). Keys come out in the
-/// order written.
+/// order written. In JSON Lines mode (`linesOnly`) only whole records
+/// (ended with ``endRecord()``) are ever written, so a failure part-way leaves
+/// whole lines behind.
 final class JSONStreamWriter {
     private var buffer: [UInt8] = []
+    private let linesOnly: Bool
+    /// Bytes of `buffer` that make up complete records.
+    private var completeRecords = 0
 
-    init() { buffer.reserveCapacity(1 << 20) }
+    init(linesOnly: Bool = false) {
+        self.linesOnly = linesOnly
+        buffer.reserveCapacity(1 << 20)
+    }
 
-    func raw(_ text: String) {
+    func raw(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { flush() }
+        if !linesOnly, buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Marks the end of a record (a JSON line, or a text block).
+    func endRecord() throws {
+        completeRecords = buffer.count
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Writes the complete records and drops a record cut short by a failure.
+    func flushCompleteRecords() throws {
+        buffer.removeSubrange(completeRecords...)
+        try flush()
     }
 
     func string(_ text: String) {
@@ -31,11 +52,11 @@ final class JSONStreamWriter {
         buffer.append(0x22)
     }
 
-    func optionalString(_ text: String?) {
-        if let text { string(text) } else { raw("null") }
+    func optionalString(_ text: String?) throws {
+        if let text { string(text) } else { try raw("null") }
     }
 
-    func number(_ value: Int) { raw(String(value)) }
+    func number(_ value: Int) throws { try raw(String(value)) }
 
     /// `"key":`
     func key(_ name: String) {
@@ -43,8 +64,9 @@ final class JSONStreamWriter {
         buffer.append(0x3A)
     }
 
-    func flush() {
-        FileHandle.standardOutput.write(Data(buffer))
+    func flush() throws {
+        try StandardOutput.write(buffer)
         buffer.removeAll(keepingCapacity: true)
+        completeRecords = 0
     }
 }

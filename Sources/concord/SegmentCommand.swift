@@ -51,7 +51,7 @@ struct SegmentCommand: ParsableCommand {
     func run() throws {
         let ruleSet = try DocumentSegmentation.rules(path: rules)
         if let exportRules {
-            let file = try AtomicOutputFile(path: exportRules)
+            let file = try AtomicOutputFile(path: exportRules, inputs: [rules].compactMap { $0 })
             try SRXWriter.write(ruleSet) { try file.write($0) }
             try file.commit()
             if exportRules != "-" { StandardStreams.writeError("rules written to \(exportRules)") }
@@ -64,7 +64,7 @@ struct SegmentCommand: ParsableCommand {
         case .json:
             let segments = try DocumentSegmentation.segment(document, with: segmenter)
             let list: [[String: Any]] = segments.map { ["text": $0.text, "paragraph": $0.paragraph, "start": $0.start, "end": $0.end] }
-            StandardStreams.write(try JSONOutput.string(["segments": list]))
+            try StandardStreams.write(try JSONOutput.string(["segments": list]))
         case .text:
             var out: [UInt8] = []
             out.reserveCapacity(1 << 20)
@@ -77,11 +77,11 @@ struct SegmentCommand: ParsableCommand {
                 }
                 out.append(0x0A)
                 if out.count >= 1 << 20 {
-                    FileHandle.standardOutput.write(Data(out))
+                    try StandardOutput.write(out)
                     out.removeAll(keepingCapacity: true)
                 }
             }
-            FileHandle.standardOutput.write(Data(out))
+            try StandardOutput.write(out)
         }
     }
 }

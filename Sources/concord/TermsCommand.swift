@@ -53,39 +53,39 @@ struct TermsCommand: ParsableCommand {
             // Streamed: a long document has hundreds of thousands of hits.
             let json = JSONStreamWriter()
             var suggestionCache: [String: [Term]] = [:]
-            json.raw("{\"segments\":[")
+            try json.raw("{\"segments\":[")
             for (segmentIndex, segment) in segments.enumerated() {
-                if segmentIndex > 0 { json.raw(",") }
-                json.raw("{"); json.key("index"); json.number(segment.index)
-                json.raw(","); json.key("text"); json.string(segment.text)
-                json.raw(","); json.key("hits"); json.raw("[")
+                if segmentIndex > 0 { try json.raw(",") }
+                try json.raw("{"); json.key("index"); try json.number(segment.index)
+                try json.raw(","); json.key("text"); json.string(segment.text)
+                try json.raw(","); json.key("hits"); try json.raw("[")
                 for (hitIndex, hit) in segment.hits.enumerated() {
-                    if hitIndex > 0 { json.raw(",") }
-                    json.raw("{"); json.key("concept"); json.string(hit.concept.id)
-                    json.raw(","); json.key("text"); json.string(hit.text)
-                    json.raw(","); json.key("start"); json.number(hit.range.lowerBound)
-                    json.raw(","); json.key("end"); json.number(hit.range.upperBound)
-                    json.raw(","); json.key("term"); json.string(hit.term.text)
-                    json.raw(","); json.key("status"); json.string(hit.term.status.rawValue)
-                    json.raw(","); json.key("type"); json.optionalString(hit.term.type?.rawValue)
-                    json.raw(","); json.key("targets"); json.raw("[")
+                    if hitIndex > 0 { try json.raw(",") }
+                    try json.raw("{"); json.key("concept"); json.string(hit.concept.id)
+                    try json.raw(","); json.key("text"); json.string(hit.text)
+                    try json.raw(","); json.key("start"); try json.number(hit.range.lowerBound)
+                    try json.raw(","); json.key("end"); try json.number(hit.range.upperBound)
+                    try json.raw(","); json.key("term"); json.string(hit.term.text)
+                    try json.raw(","); json.key("status"); json.string(hit.term.status.rawValue)
+                    try json.raw(","); json.key("type"); try json.optionalString(hit.term.type?.rawValue)
+                    try json.raw(","); json.key("targets"); try json.raw("[")
                     let cacheKey = hit.concept.id + "\u{1}" + (hit.term.type?.rawValue ?? "")
                     let targets = suggestionCache[cacheKey] ?? targetLanguages.flatMap { hit.suggestions(in: $0) }
                     suggestionCache[cacheKey] = targets
                     for (targetIndex, term) in targets.enumerated() {
-                        if targetIndex > 0 { json.raw(",") }
-                        json.raw("{"); json.key("lang"); json.string(term.language.canonical)
-                        json.raw(","); json.key("term"); json.string(term.text)
-                        json.raw(","); json.key("status"); json.string(term.status.rawValue)
-                        json.raw(","); json.key("type"); json.optionalString(term.type?.rawValue)
-                        json.raw("}")
+                        if targetIndex > 0 { try json.raw(",") }
+                        try json.raw("{"); json.key("lang"); json.string(term.language.canonical)
+                        try json.raw(","); json.key("term"); json.string(term.text)
+                        try json.raw(","); json.key("status"); json.string(term.status.rawValue)
+                        try json.raw(","); json.key("type"); try json.optionalString(term.type?.rawValue)
+                        try json.raw("}")
                     }
-                    json.raw("]}")
+                    try json.raw("]}")
                 }
-                json.raw("]}")
+                try json.raw("]}")
             }
-            json.raw("]}\n")
-            json.flush()
+            try json.raw("]}\n")
+            try json.flush()
         case .text:
             var textCache: [String: [String]] = [:]
             var out = ""
@@ -114,7 +114,7 @@ struct TermsCommand: ParsableCommand {
                 line += String(segment.text.unicodeScalars[cursor...])
                 out += line + "\n"
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try StandardOutput.write(out)
         }
     }
 }

@@ -43,6 +43,13 @@ public enum TestSupport {
         public let stdout: String
         public let stderr: String
         public var stdoutData: Data
+
+        public init(status: Int32, stdout: String, stderr: String, stdoutData: Data) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+            self.stdoutData = stdoutData
+        }
     }
 
     /// Runs `concord` with `arguments`, feeding `input` on stdin.

@@ -24,10 +24,7 @@ public enum MemoryConversion {
     public static func merge(inputs: [String], output: String, selection: UnitSelection = UnitSelection(),
                              dedupe: Bool, recover: Bool = false) throws -> Report {
         guard !inputs.isEmpty else { throw WorkflowError.usage("no input files") }
-        if inputs.contains(output) && output != "-" {
-            // The output is renamed into place only at the end, but say so plainly.
-            throw WorkflowError.usage("\(output): the output must not be one of the inputs")
-        }
+        try AtomicOutputFile.refuse(output: output, ifAnyOf: inputs)
         let outputFormat = try output == "-" ? MemoryFileFormat.tmx : MemoryFileFormat.from(path: output)
         var report = Report()
 
@@ -57,7 +54,7 @@ public enum MemoryConversion {
         header.creationTool = "Concord"
         header.creationToolVersion = ConcordVersion.string
         if inputs.count > 1 { header.sourceLanguage = commonSourceLanguage(headers.compactMap { $0 }) }
-        let writer = try MemoryFileWriter(path: output, header: header, columns: columns)
+        let writer = try MemoryFileWriter(path: output, header: header, columns: columns, inputs: inputs)
 
         var kept: [TranslationUnit] = []
         var keyIndex: [DuplicateKey: Int] = [:]

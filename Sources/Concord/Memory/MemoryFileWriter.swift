@@ -12,11 +12,12 @@ public final class MemoryFileWriter {
     private var jsonLines: JSONLinesUnitWriter?
     public private(set) var unitsWritten = 0
 
-    /// Opens the output. `columns` are the table's languages (CSV/TSV only).
-    public init(path: String, header: TMXHeader, columns: [LanguageTag], format: MemoryFileFormat? = nil) throws {
+    /// Opens the output. `columns` are the table's languages (CSV/TSV only); `inputs` are the
+    /// files the output is made from, refused as the output.
+    public init(path: String, header: TMXHeader, columns: [LanguageTag], format: MemoryFileFormat? = nil, inputs: [String] = []) throws {
         self.path = path
         self.format = try format ?? (path == "-" ? .tmx : MemoryFileFormat.from(path: path))
-        file = try AtomicOutputFile(path: path)
+        file = try AtomicOutputFile(path: path, inputs: inputs)
         let file = self.file
         switch self.format {
         case .tmx:

@@ -39,7 +39,7 @@ public enum MemoryStoreWorkflow {
         header.creationToolVersion = ConcordVersion.string
         var columns = selection.languages
         if columns.isEmpty { columns = try store.languages().map { LanguageTag($0.tag) } }
-        let writer = try MemoryFileWriter(path: path, header: header, columns: columns)
+        let writer = try MemoryFileWriter(path: path, header: header, columns: columns, inputs: [store.path])
         try store.forEachUnit { _, unit in
             if let kept = selection.apply(to: unit, defaultSource: nil) { try writer.write(kept) }
             return true

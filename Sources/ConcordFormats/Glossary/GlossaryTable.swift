@@ -153,8 +153,9 @@ public enum GlossaryFile {
     }
 
     /// Writes atomically; `.tbx` is TBX 2019 unless `dialect` says 2008.
-    public static func write(_ glossary: Glossary, to path: String, dialect: TBXWriter.Dialect = .tbx2019) throws {
-        let file = try AtomicOutputFile(path: path)
+    /// `inputs` are the files the glossary was read from, refused as the output.
+    public static func write(_ glossary: Glossary, to path: String, dialect: TBXWriter.Dialect = .tbx2019, inputs: [String] = []) throws {
+        let file = try AtomicOutputFile(path: path, inputs: inputs)
         switch try format(of: path) {
         case .tbx: try TBXWriter.write(glossary, dialect: dialect) { try file.write($0) }
         case .csv: try GlossaryTable.write(glossary, delimiter: .comma) { try file.write($0) }

@@ -2,40 +2,70 @@
 import Glibc
 #endif
 
-/// An output file that appears only when complete: bytes go to a temporary
-/// file in the same folder, which ``commit()`` renames into place. If the
-/// writer fails or is dropped before committing, the temporary file is
-/// removed and any existing file at the path is untouched. `-` writes to
-/// standard output directly.
+/// An output file that appears only when complete.
+///
+/// Bytes go to an unnamed temporary file in the target's folder (Linux
+/// `O_TMPFILE`), which ``commit()`` links in and renames over the target: a
+/// process killed half-way leaves nothing behind. Where the file system has
+/// no unnamed files, a named temporary carries the writer's process id, so
+/// that a later run removes those left by a killed one.
+///
+/// - A symbolic link is followed: its target is replaced and the link kept.
+/// - A FIFO, a device or a socket is written to directly, never replaced.
+/// - An output that is one of `inputs` (same device and inode, whatever the
+///   path says) is refused before anything is written.
+/// - `-` writes to standard output directly.
 public final class AtomicOutputFile {
     public let path: String
+    private let destination: Destination
     private var descriptor: Int32
-    private let temporaryPath: String?
     private var committed = false
     private var buffer: [UInt8] = []
 
-    /// Creates the temporary file next to `path`.
-    public init(path: String) throws {
+    private enum Destination {
+        case standardOutput
+        /// A FIFO or a device: written in place.
+        case special
+        /// An unnamed file, linked in as `target` on commit.
+        case unnamed(target: String)
+        /// A named temporary renamed to `target` on commit.
+        case named(temporary: String, target: String)
+    }
+
+    /// Prepares to write `path`; `inputs` are the files this output is made from.
+    public init(path: String, inputs: [String] = []) throws {
         self.path = path
         if path == "-" {
             descriptor = 1
-            temporaryPath = nil
+            destination = .standardOutput
             return
         }
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).concord-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw FormatError.cannotCreate(file: path, reason: String(cString: strerror(errno)))
+        let target = try OutputTarget.resolve(path)
+        try OutputTarget.refuseInputs(inputs, output: path, resolved: target)
+        if OutputTarget.isSpecialFile(target) {
+            let fd = open(target, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FormatError.cannotCreate(file: path, reason: String(cString: strerror(errno))) }
+            descriptor = fd
+            destination = .special
+            return
         }
+        OutputTarget.removeStaleTemporaries(for: target)
+        let directory = OutputTarget.directory(of: target)
+        if let fd = OutputTarget.openUnnamed(in: directory) {
+            descriptor = fd
+            destination = .unnamed(target: target)
+            return
+        }
+        let (fd, temporary) = try OutputTarget.createNamedTemporary(for: target, reportedAs: path)
         descriptor = fd
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        // Output files get ordinary permissions, not mkstemp's 0600.
-        let mask = umask(0)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
+        destination = .named(temporary: temporary, target: target)
+    }
+
+    /// Throws ``FormatError/outputIsInput(output:input:)`` when `output` is one of `inputs`
+    /// (same device and inode): for checking before the inputs are read.
+    public static func refuse(output: String, ifAnyOf inputs: [String]) throws {
+        guard output != "-" else { return }
+        try OutputTarget.refuseInputs(inputs, output: output, resolved: try OutputTarget.resolve(output))
     }
 
     deinit {
@@ -64,41 +94,78 @@ public final class AtomicOutputFile {
     }
 
     private func writeAll(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FormatError.cannotCreate(file: path, reason: String(cString: strerror(errno)))
-            }
-            offset += written
+        if case .standardOutput = destination {
+            try StandardOutput.write(bytes)
+            return
+        }
+        if let failure = bytes.withUnsafeBytes({ DescriptorWriter.writeAll(descriptor, $0) }) {
+            throw FormatError.cannotCreate(file: path, reason: String(cString: strerror(failure)))
         }
     }
 
-    /// Flushes, syncs and renames the file into place.
+    /// Flushes, syncs and puts the file in place.
     public func commit() throws {
         try flush()
         committed = true
-        guard let temporaryPath else { return }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw FormatError.cannotCreate(file: path, reason: reason)
-        }
-        descriptor = -1
-        if rename(temporaryPath, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw FormatError.cannotCreate(file: path, reason: reason)
+        switch destination {
+        case .standardOutput:
+            return
+        case .special:
+            try closeDescriptor(syncing: false)
+        case let .unnamed(target):
+            try linkUnnamed(as: target)
+        case let .named(temporary, target):
+            do {
+                try closeDescriptor(syncing: true)
+                try rename(temporary, to: target)
+            } catch {
+                unlink(temporary)
+                throw error
+            }
         }
     }
 
     /// Drops what was written; the path is left as it was.
     public func discard() {
         committed = true
-        guard let temporaryPath else { return }
+        if case .standardOutput = destination { return }
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
-        unlink(temporaryPath)
+        if case let .named(temporary, _) = destination { unlink(temporary) }
+    }
+
+    private func closeDescriptor(syncing: Bool) throws {
+        let failed = (syncing && fsync(descriptor) != 0) || close(descriptor) != 0
+        descriptor = -1
+        if failed { throw FormatError.cannotCreate(file: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Gives the unnamed file a temporary name beside the target, then renames it over the target
+    /// (`linkat` cannot replace an existing file).
+    private func linkUnnamed(as target: String) throws {
+        if fsync(descriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            descriptor = -1
+            throw FormatError.cannotCreate(file: path, reason: reason)
+        }
+        let temporary = OutputTarget.temporaryName(for: target)
+        let linked = linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW)
+        let reason = linked != 0 ? String(cString: strerror(errno)) : ""
+        close(descriptor)
+        descriptor = -1
+        guard linked == 0 else { throw FormatError.cannotCreate(file: path, reason: reason) }
+        do {
+            try rename(temporary, to: target)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private func rename(_ temporary: String, to target: String) throws {
+        if Glibc.rename(temporary, target) != 0 {
+            throw FormatError.cannotCreate(file: path, reason: String(cString: strerror(errno)))
+        }
     }
 }

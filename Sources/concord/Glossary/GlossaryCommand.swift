@@ -35,8 +35,9 @@ struct GlossaryConvertCommand: ParsableCommand {
     var tbx2008 = false
 
     func run() throws {
+        try AtomicOutputFile.refuse(output: output, ifAnyOf: [input])
         let glossary = try TermLookup.glossaries([input])[0]
-        try GlossaryFile.write(glossary, to: output, dialect: tbx2008 ? .tbx2008 : .tbx2019)
+        try GlossaryFile.write(glossary, to: output, dialect: tbx2008 ? .tbx2008 : .tbx2019, inputs: [input])
         StandardStreams.writeError("\(glossary.concepts.count) concepts written to \(output)")
     }
 }
@@ -78,9 +79,9 @@ struct GlossaryLookupCommand: ParsableCommand {
                  "terms": entry.concept.terms.map { ["lang": $0.language.canonical, "term": $0.text, "status": $0.status.rawValue,
                                                      "type": $0.type?.rawValue ?? NSNull()] as [String: Any] }]
             }
-            StandardStreams.write(try JSONOutput.string(["concepts": list]))
+            try StandardStreams.write(try JSONOutput.string(["concepts": list]))
         case .text:
-            if found.isEmpty { StandardStreams.write("no concept found for '\(term)'") }
+            if found.isEmpty { try StandardStreams.write("no concept found for '\(term)'") }
             for entry in found {
                 var lines = ["\(entry.concept.id)  (matched '\(entry.matched)')"]
                 for language in entry.concept.languages {
@@ -90,7 +91,7 @@ struct GlossaryLookupCommand: ParsableCommand {
                     lines.append("  \(language.canonical): \(terms.joined(separator: "; "))")
                 }
                 if let note = entry.concept.note { lines.append("  note: \(note)") }
-                StandardStreams.write(lines.joined(separator: "\n"))
+                try StandardStreams.write(lines.joined(separator: "\n"))
             }
         }
     }
@@ -118,7 +119,7 @@ struct GlossaryStatsCommand: ParsableCommand {
         }
         switch output.effectiveFormat {
         case .json:
-            StandardStreams.write(try JSONOutput.string(["concepts": loaded.concepts.count, "languages": perLanguage]))
+            try StandardStreams.write(try JSONOutput.string(["concepts": loaded.concepts.count, "languages": perLanguage]))
         case .text:
             var lines = ["concepts: \(loaded.concepts.count)"]
             for language in loaded.languages {
@@ -126,7 +127,7 @@ struct GlossaryStatsCommand: ParsableCommand {
                 let details = counts.filter { $0.key != "terms" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 lines.append("  \(language.canonical): \(counts["terms"] ?? 0) terms (\(details))")
             }
-            StandardStreams.write(lines.joined(separator: "\n"))
+            try StandardStreams.write(lines.joined(separator: "\n"))
         }
     }
 }
@@ -149,11 +150,11 @@ struct GlossaryValidateCommand: ParsableCommand {
         let errors = findings.filter { $0.severity == .error }.count
         switch output.effectiveFormat {
         case .json:
-            StandardStreams.write(try JSONOutput.string(["valid": errors == 0, "concepts": loaded.concepts.count, "errors": errors,
+            try StandardStreams.write(try JSONOutput.string(["valid": errors == 0, "concepts": loaded.concepts.count, "errors": errors,
                                                          "warnings": findings.count - errors, "diagnostics": findings.map(DiagnosticPrinter.json)]))
         case .text:
-            for finding in findings { StandardStreams.write(finding.description) }
-            StandardStreams.write("\(glossary): \(loaded.concepts.count) concepts, \(errors) errors, \(findings.count - errors) warnings")
+            for finding in findings { try StandardStreams.write(finding.description) }
+            try StandardStreams.write("\(glossary): \(loaded.concepts.count) concepts, \(errors) errors, \(findings.count - errors) warnings")
         }
         if errors > 0 { throw CommandFailure(status: .findings) }
     }

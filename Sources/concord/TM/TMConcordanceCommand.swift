@@ -46,7 +46,7 @@ struct TMConcordanceCommand: ParsableCommand {
                  "highlights": line.ranges.map { ["start": $0.lowerBound, "end": $0.upperBound] },
                  "aligned": line.others.map { ["lang": $0.language.canonical, "text": $0.segment.plainText] }]
             }
-            StandardStreams.write(try JSONOutput.string(["matches": list]))
+            try StandardStreams.write(try JSONOutput.string(["matches": list]))
         case .text:
             var out = ""
             for line in lines {
@@ -63,7 +63,7 @@ struct TMConcordanceCommand: ParsableCommand {
                 for other in line.others { out += "  \(other.language.canonical): \(other.segment.plainText)\n" }
             }
             if lines.isEmpty { out = "no occurrence of '\(phrase)'\n" }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try StandardOutput.write(out)
         }
     }
 }

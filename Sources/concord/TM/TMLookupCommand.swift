@@ -65,7 +65,18 @@ struct TMLookupCommand: ParsableCommand {
         } else {
             lines = [text!]
         }
-        let json = JSONStreamWriter()
+        let json = JSONStreamWriter(linesOnly: true)
+        do {
+            try lookUp(lines, in: index, into: json)
+        } catch {
+            // What was answered stays, as whole lines; the error follows on stderr.
+            try? json.flushCompleteRecords()
+            throw error
+        }
+        try json.flush()
+    }
+
+    private func lookUp(_ lines: [String], in index: TranslationMemoryIndex, into json: JSONStreamWriter) throws {
         for (position, line) in lines.enumerated() {
             let started = DispatchTime.now().uptimeNanoseconds
             let previous = position > 0 ? lines[position - 1] : nil
@@ -75,29 +86,29 @@ struct TMLookupCommand: ParsableCommand {
             let micros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1000)
             switch output.effectiveFormat {
             case .json:
-                json.raw("{"); json.key("query"); json.string(line)
-                json.raw(","); json.key("micros"); json.number(micros)
-                json.raw(","); json.key("matches"); json.raw("[")
+                try json.raw("{"); json.key("query"); json.string(line)
+                try json.raw(","); json.key("micros"); try json.number(micros)
+                try json.raw(","); json.key("matches"); try json.raw("[")
                 for (number, match) in matches.enumerated() {
-                    if number > 0 { json.raw(",") }
-                    json.raw("{"); json.key("score"); json.number(match.score)
-                    json.raw(","); json.key("source"); json.string(match.entry.source.segment.plainText)
-                    json.raw(","); json.key("target"); json.string(match.entry.target.segment.plainText)
-                    json.raw(","); json.key("tuid"); json.optionalString(match.entry.unit.tuid)
-                    json.raw(","); json.key("origin"); json.string(match.entry.origin)
-                    json.raw(","); json.key("diff"); json.raw("[")
-                    for (step, item) in match.diff.enumerated() { if step > 0 { json.raw(",") }; json.string(item) }
-                    json.raw("],"); json.key("substitutions"); json.raw("[")
+                    if number > 0 { try json.raw(",") }
+                    try json.raw("{"); json.key("score"); try json.number(match.score)
+                    try json.raw(","); json.key("source"); json.string(match.entry.source.segment.plainText)
+                    try json.raw(","); json.key("target"); json.string(match.entry.target.segment.plainText)
+                    try json.raw(","); json.key("tuid"); try json.optionalString(match.entry.unit.tuid)
+                    try json.raw(","); json.key("origin"); json.string(match.entry.origin)
+                    try json.raw(","); json.key("diff"); try json.raw("[")
+                    for (step, item) in match.diff.enumerated() { if step > 0 { try json.raw(",") }; json.string(item) }
+                    try json.raw("],"); json.key("substitutions"); try json.raw("[")
                     for (step, item) in match.substitutions.enumerated() {
-                        if step > 0 { json.raw(",") }
-                        json.raw("{"); json.key("from"); json.string(item.from); json.raw(","); json.key("to"); json.string(item.to); json.raw("}")
+                        if step > 0 { try json.raw(",") }
+                        try json.raw("{"); json.key("from"); json.string(item.from); try json.raw(","); json.key("to"); json.string(item.to); try json.raw("}")
                     }
-                    json.raw("],"); json.key("deductions"); json.raw("[")
-                    for (step, item) in match.deductions.enumerated() { if step > 0 { json.raw(",") }; json.string(item) }
-                    json.raw("],"); json.key("adaptedTarget"); json.optionalString(match.adaptedTarget)
-                    json.raw("}")
+                    try json.raw("],"); json.key("deductions"); try json.raw("[")
+                    for (step, item) in match.deductions.enumerated() { if step > 0 { try json.raw(",") }; json.string(item) }
+                    try json.raw("],"); json.key("adaptedTarget"); try json.optionalString(match.adaptedTarget)
+                    try json.raw("}")
                 }
-                json.raw("]}\n")
+                try json.raw("]}\n")
             case .text:
                 var out = "\(line)\n"
                 if matches.isEmpty { out += "  (no match at \(min) or more)\n" }
@@ -108,9 +119,9 @@ struct TMLookupCommand: ParsableCommand {
                     if !changes.isEmpty { out += "        differences: \(changes.joined(separator: " "))\n" }
                     if !match.deductions.isEmpty { out += "        deductions: \(match.deductions.joined(separator: "; "))\n" }
                 }
-                json.raw(out)
+                try json.raw(out)
             }
+            try json.endRecord()
         }
-        json.flush()
     }
 }

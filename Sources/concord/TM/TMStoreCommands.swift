@@ -77,11 +77,11 @@ struct TMStatsCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
         let (units, languages) = try MemoryStore(path: store.db).statistics()
         switch output.effectiveFormat {
-        case .json: StandardStreams.write(try JSONOutput.string(["tus": units, "languages": languages]))
+        case .json: try StandardStreams.write(try JSONOutput.string(["tus": units, "languages": languages]))
         case .text:
             var lines = ["units: \(units)", "languages:"]
             for (language, count) in languages.sorted(by: { $0.key < $1.key }) { lines.append("  \(language): \(count)") }
-            StandardStreams.write(lines.joined(separator: "\n"))
+            try StandardStreams.write(lines.joined(separator: "\n"))
         }
     }
 }

@@ -42,7 +42,7 @@ struct TMXStatsCommand: ParsableCommand {
                 "header": headerObject,
                 "diagnostics": statistics.diagnostics.map(DiagnosticPrinter.json),
             ]
-            StandardStreams.write(try JSONOutput.string(object))
+            try StandardStreams.write(try JSONOutput.string(object))
         case .text:
             var lines = ["file: \(file)", "units: \(statistics.units)"]
             lines.append("languages:")
@@ -52,7 +52,7 @@ struct TMXStatsCommand: ParsableCommand {
             if let format = header.originalFormat { lines.append("original format: \(format)") }
             if !header.properties.isEmpty { lines.append("header props: \(header.properties.count)") }
             lines.append("findings: \(statistics.diagnostics.count)")
-            StandardStreams.write(lines.joined(separator: "\n"))
+            try StandardStreams.write(lines.joined(separator: "\n"))
             DiagnosticPrinter.printToStandardError(statistics.diagnostics)
         }
     }

@@ -26,10 +26,10 @@ struct TMXValidateCommand: ParsableCommand {
             let object: [String: Any] = ["valid": errors == 0, "tus": units, "errors": errors,
                                          "warnings": diagnostics.count - errors,
                                          "diagnostics": diagnostics.map(DiagnosticPrinter.json)]
-            StandardStreams.write(try JSONOutput.string(object))
+            try StandardStreams.write(try JSONOutput.string(object))
         case .text:
-            for diagnostic in diagnostics { StandardStreams.write(diagnostic.description) }
-            StandardStreams.write("\(file): \(errors == 0 ? "valid" : "invalid") TMX, \(units) units, \(errors) errors, \(diagnostics.count - errors) warnings")
+            for diagnostic in diagnostics { try StandardStreams.write(diagnostic.description) }
+            try StandardStreams.write("\(file): \(errors == 0 ? "valid" : "invalid") TMX, \(units) units, \(errors) errors, \(diagnostics.count - errors) warnings")
         }
         if errors > 0 { throw CommandFailure(status: .findings) }
     }
