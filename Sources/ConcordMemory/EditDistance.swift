@@ -5,15 +5,24 @@
 /// operations per text token and block.
 public enum EditDistance {
     /// A pattern prepared once for many comparisons.
+    ///
+    /// Memory is linear in the pattern's length: one mask per distinct token for a
+    /// single block; for longer patterns only the (token, block) masks that are not
+    /// zero, at most one per position (a dense table of every distinct token by every
+    /// block would grow with the square of the length: 3 GB for 100,000 tokens).
     public struct Pattern {
         let ids: [Int32]
         /// 64-token blocks.
         let blocks: Int
-        /// For each distinct id, the bit masks of its positions (Myers' Peq), one word per block,
-        /// in a small open-addressing table: far cheaper than a Dictionary per lookup.
+        /// The distinct ids in a small open-addressing table: far cheaper than a Dictionary per lookup.
         let keys: [Int32]
-        let masks: [UInt64]
         let slotMask: Int
+        /// Single block: the bit mask of each slot's positions (Myers' Peq).
+        let masks: [UInt64]
+        /// Several blocks: slot s owns entries `entryStarts[s]..<entryStarts[s + 1]`, by ascending block.
+        let entryStarts: [Int32]
+        let entryBlocks: [Int32]
+        let entryMasks: [UInt64]
 
         public init(_ ids: [Int32]) {
             self.ids = ids
@@ -22,15 +31,48 @@ public enum EditDistance {
             while slots < 2 * ids.count { slots *= 2 }
             slotMask = slots - 1
             var keys = [Int32](repeating: Int32.min, count: slots)
-            var masks = [UInt64](repeating: 0, count: slots * blocks)
+            var slotOfPosition = [Int32](repeating: 0, count: ids.count)
             for (position, id) in ids.enumerated() {
                 var slot = Self.slot(id, slotMask)
                 while keys[slot] != Int32.min && keys[slot] != id { slot = (slot + 1) & slotMask }
                 keys[slot] = id
-                masks[slot * blocks + position / 64] |= 1 << UInt64(position % 64)
+                slotOfPosition[position] = Int32(slot)
             }
             self.keys = keys
-            self.masks = masks
+            if blocks == 1 {
+                var masks = [UInt64](repeating: 0, count: slots)
+                for position in ids.indices { masks[Int(slotOfPosition[position])] |= 1 << UInt64(position) }
+                self.masks = masks
+                (entryStarts, entryBlocks, entryMasks) = ([], [], [])
+            } else {
+                masks = []
+                (entryStarts, entryBlocks, entryMasks) = Self.sparseMasks(slotOfPosition, slots: slots)
+            }
+        }
+
+        /// Groups positions by slot, then by 64-position block (positions ascend, so blocks do too).
+        private static func sparseMasks(_ slotOfPosition: [Int32], slots: Int) -> ([Int32], [Int32], [UInt64]) {
+            var lastBlock = [Int32](repeating: -1, count: slots)
+            var starts = [Int32](repeating: 0, count: slots + 1)
+            for (position, slot) in slotOfPosition.enumerated() where lastBlock[Int(slot)] != Int32(position / 64) {
+                lastBlock[Int(slot)] = Int32(position / 64)
+                starts[Int(slot) + 1] += 1
+            }
+            for slot in 0..<slots { starts[slot + 1] += starts[slot] }
+            var fill = starts
+            var blocks = [Int32](repeating: 0, count: Int(starts[slots]))
+            var masks = [UInt64](repeating: 0, count: Int(starts[slots]))
+            lastBlock = [Int32](repeating: -1, count: slots)
+            for (position, slot) in slotOfPosition.enumerated() {
+                let block = Int32(position / 64)
+                if lastBlock[Int(slot)] != block {
+                    lastBlock[Int(slot)] = block
+                    blocks[Int(fill[Int(slot)])] = block
+                    fill[Int(slot)] += 1
+                }
+                masks[Int(fill[Int(slot)]) - 1] |= 1 << UInt64(position % 64)
+            }
+            return (starts, blocks, masks)
         }
 
         @inline(__always)
@@ -97,10 +139,19 @@ public enum EditDistance {
         var score = m
         let high: UInt64 = 1 << 63
         for id in text {
-            let slot = pattern.slot(of: id)
+            // The token's non-zero masks, walked along with the blocks.
+            var entry = 0, entriesEnd = 0
+            if let slot = pattern.slot(of: id) {
+                entry = Int(pattern.entryStarts[slot])
+                entriesEnd = Int(pattern.entryStarts[slot + 1])
+            }
             var carry = 1                                   // delta entering block 0 from row 0
             for block in 0..<blocks {
-                var eq = slot.map { pattern.masks[$0 * blocks + block] } ?? 0
+                var eq: UInt64 = 0
+                if entry < entriesEnd, pattern.entryBlocks[entry] == Int32(block) {
+                    eq = pattern.entryMasks[entry]
+                    entry += 1
+                }
                 let carryNegative: UInt64 = carry < 0 ? 1 : 0
                 let xv = eq | negative[block]
                 eq |= carryNegative

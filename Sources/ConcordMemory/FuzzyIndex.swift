@@ -107,8 +107,14 @@ public final class FuzzyIndex {
         if n == 0 { return (0..<count).filter { self.length($0) == 0 }.map { ($0, 100) } }
         // Counts are 15-bit: a query of more tokens than that is scored against every sequence.
         if n >= Int(Self.verified) {
+            // Only sequences whose length can reach the minimum are scored (the distance is at least the length difference).
+            let reachable = (0..<count).filter { number in
+                let m = length(number)
+                return abs(n - m) <= FuzzyScore.maximumDistance(longer: max(n, m), minimum: minimum)
+            }
+            guard !reachable.isEmpty else { return [] }
             let pattern = EditDistance.Pattern(query)
-            return (0..<count).compactMap { number in
+            return reachable.compactMap { number in
                 let fuzzy = score(pattern, number)
                 return fuzzy >= minimum && finalScore(number, fuzzy) >= minimum ? (number, fuzzy) : nil
             }

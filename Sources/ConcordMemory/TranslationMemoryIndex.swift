@@ -300,29 +300,7 @@ public final class TranslationMemoryIndex {
             return MemoryMatch(entry: entry, score: score, fuzzy: fuzzy, deductions: deductions, substitutions: substitutions,
                                adaptedTarget: adapted, diff: [])
         }
-        let diff = queryTokens.map(\.written).difference(from: sourceTokens.map(\.written))
-        var removed = Set<Int>(), inserted = Set<Int>()
-        for change in diff {
-            switch change {
-            case let .remove(offset, _, _): removed.insert(offset)
-            case let .insert(offset, _, _): inserted.insert(offset)
-            }
-        }
-        var explanation: [String] = []
-        var sourceIndex = 0, queryIndex = 0
-        while sourceIndex < sourceTokens.count || queryIndex < queryTokens.count {
-            if sourceIndex < sourceTokens.count, removed.contains(sourceIndex) {
-                explanation.append("-" + sourceTokens[sourceIndex].written)
-                sourceIndex += 1
-            } else if queryIndex < queryTokens.count, inserted.contains(queryIndex) {
-                explanation.append("+" + queryTokens[queryIndex].written)
-                queryIndex += 1
-            } else {
-                if queryIndex < queryTokens.count { explanation.append("=" + queryTokens[queryIndex].written) }
-                sourceIndex += 1
-                queryIndex += 1
-            }
-        }
+        let explanation = TokenDiff.explain(source: sourceTokens.map(\.written), query: queryTokens.map(\.written))
         return MemoryMatch(entry: entry, score: score, fuzzy: fuzzy, deductions: deductions, substitutions: substitutions,
                            adaptedTarget: adapted, diff: explanation)
     }
