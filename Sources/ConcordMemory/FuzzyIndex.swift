@@ -109,7 +109,7 @@ public final class FuzzyIndex {
         if n >= Int(Self.verified) {
             // Only sequences whose length can reach the minimum are scored (the distance is at least the length difference).
             let reachable = (0..<count).filter { number in
-                let m = length(number)
+                let m = self.length(number)
                 return abs(n - m) <= FuzzyScore.maximumDistance(longer: max(n, m), minimum: minimum)
             }
             guard !reachable.isEmpty else { return [] }
