@@ -37,8 +37,22 @@ public final class TranslationMemoryIndex {
     private let index = FuzzyIndex()
     private let tokenizer: MatchTokenizer
     private let folder: TextFolder
-    /// Units fetched from stores during one lookup.
-    private var fetched: [Int: MemoryEntry] = [:]
+    /// Units fetched from stores during one lookup, by memory and unit: the entries of one
+    /// unit (a source with many translations) share one decoded copy.
+    private var fetched: [UnitKey: TranslationUnit] = [:]
+
+    private struct UnitKey: Hashable {
+        var memory: Int32
+        var unit: Int64
+    }
+
+    /// At most this many source variants of one unit, each with at most this many of its
+    /// translations, become entries: a unit with hundreds of variants of one language would
+    /// otherwise give the square of that many entries (500 × 500), all alike.
+    public static let maximumVariantsPerSide = 32
+
+    /// Units that had more variants than ``maximumVariantsPerSide`` on a side (only the first were indexed).
+    public private(set) var unitsWithTooManyVariants: [(origin: String, unit: String)] = []
 
     public init() throws {
         tokenizer = try MatchTokenizer()
@@ -62,9 +76,13 @@ public final class TranslationMemoryIndex {
         for (position, unit) in units.enumerated() {
             let targets = unit.variants.indices.filter { to.matches(unit.variants[$0].language) }
             guard !targets.isEmpty, unit.variants.count <= Int(UInt16.max) else { continue }
-            for source in unit.variants.indices where from.matches(unit.variants[source].language) {
+            let sources = unit.variants.indices.filter { from.matches(unit.variants[$0].language) }
+            if max(sources.count, targets.count) > Self.maximumVariantsPerSide {
+                unitsWithTooManyVariants.append((origin, unit.tuid.map { "tuid \($0)" } ?? "unit \(position + 1)"))
+            }
+            for source in sources.prefix(Self.maximumVariantsPerSide) {
                 let keys = try tokenizer.keys(of: unit.variants[source].segment)
-                for target in targets where target != source {
+                for target in targets.prefix(Self.maximumVariantsPerSide) where target != source {
                     references.append(EntryReference(memory: memory, source: UInt16(source), target: UInt16(target),
                                                      unit: Int64(position), date: unit.latestDate?.secondsSinceEpoch ?? Int64.min))
                     index.add(keys)
@@ -112,10 +130,19 @@ public final class TranslationMemoryIndex {
         if sourceTags.count > 1 { rows.sort { ($0.unit, $0.ordinal) < ($1.unit, $1.ordinal) } }
 
         var next = 0
+        var sourcesOfUnit = (unit: Int64.min, count: 0)
         for row in rows where row.ordinal <= Int(UInt16.max) {
+            sourcesOfUnit = sourcesOfUnit.unit == row.unit ? (row.unit, sourcesOfUnit.count + 1) : (row.unit, 1)
             while next < targets.count, targets[next].unit < row.unit { next += 1 }
+            if sourcesOfUnit.count == 1, next + Self.maximumVariantsPerSide < targets.count,
+               targets[next + Self.maximumVariantsPerSide].unit == row.unit {
+                unitsWithTooManyVariants.append((origin, "unit \(row.unit)"))
+            } else if sourcesOfUnit.count == Self.maximumVariantsPerSide + 1 {
+                unitsWithTooManyVariants.append((origin, "unit \(row.unit)"))
+            }
+            guard sourcesOfUnit.count <= Self.maximumVariantsPerSide else { continue }
             var target = next
-            while target < targets.count, targets[target].unit == row.unit {
+            while target < targets.count, targets[target].unit == row.unit, target - next < Self.maximumVariantsPerSide {
                 if targets[target].ordinal != row.ordinal, targets[target].ordinal <= Int(UInt16.max) {
                     references.append(EntryReference(memory: memory, source: UInt16(row.ordinal), target: UInt16(targets[target].ordinal),
                                                      unit: row.unit, date: row.date))
@@ -134,16 +161,16 @@ public final class TranslationMemoryIndex {
 
     /// Entry `number` with its unit (fetched from its store if need be).
     public func entry(_ number: Int) throws -> MemoryEntry {
-        if let entry = fetched[number] { return entry }
         let reference = references[number]
+        let key = UnitKey(memory: reference.memory, unit: reference.unit)
+        if let unit = fetched[key] { return try entry(number, unit: unit) }
         let unit: TranslationUnit
         switch memories[Int(reference.memory)].units {
         case let .inMemory(units): return try entry(number, unit: units[Int(reference.unit)])
         case let .store(store): unit = try store.unit(id: reference.unit)
         }
-        let entry = try entry(number, unit: unit)
-        fetched[number] = entry
-        return entry
+        fetched[key] = unit
+        return try entry(number, unit: unit)
     }
 
     private func entry(_ number: Int, unit: TranslationUnit) throws -> MemoryEntry {
@@ -226,16 +253,13 @@ public final class TranslationMemoryIndex {
     /// Decodes the store units of these entries together (one parser per store, not one per unit).
     private func fetch(_ numbers: [Int]) throws {
         var wanted: [Int: [Int]] = [:]                  // memory → entry numbers
-        for number in numbers where fetched[number] == nil {
+        for number in numbers where fetched[UnitKey(memory: references[number].memory, unit: references[number].unit)] == nil {
             wanted[Int(references[number].memory), default: []].append(number)
         }
         for (memory, numbers) in wanted {
             guard case let .store(store) = memories[memory].units, numbers.count > 1 else { continue }
-            let units = try store.units(ids: numbers.map { references[$0].unit })
-            for number in numbers {
-                guard let unit = units[references[number].unit] else { continue }
-                fetched[number] = try entry(number, unit: unit)
-            }
+            let units = try store.units(ids: Array(Set(numbers.map { references[$0].unit })))
+            for (id, unit) in units { fetched[UnitKey(memory: Int32(memory), unit: id)] = unit }
         }
     }
 

@@ -37,6 +37,11 @@ public enum MemoryLookup {
             diagnostics += reader.diagnostics
             try index.add(units, from: from, to: to, origin: (source.path as NSString).lastPathComponent, penalty: source.penalty)
         }
+        for (origin, unit) in index.unitsWithTooManyVariants {
+            diagnostics.append(Diagnostic(id: "memory.too-many-variants", severity: .warning,
+                                          message: "\(unit) has more than \(TranslationMemoryIndex.maximumVariantsPerSide) variants in one language; only the first \(TranslationMemoryIndex.maximumVariantsPerSide) of each are matched",
+                                          file: origin))
+        }
         index.prepare()
         return (index, diagnostics)
     }

@@ -57,7 +57,7 @@ struct TMLookupCommand: ParsableCommand {
 
     func run() throws {
         let (index, diagnostics) = try MemoryLookup.index(tm.map(MemoryLookup.Source.init), stores: db, from: LanguageTag(from), to: LanguageTag(to))
-        DiagnosticPrinter.printToStandardError(diagnostics.filter { $0.severity == .error })
+        DiagnosticPrinter.printToStandardError(diagnostics.filter { $0.severity == .error || $0.id.hasPrefix("memory.") })
         var lines: [String]
         if let queries {
             let segments = try TermLookup.segments(path: queries, language: LanguageTag(from), presegmented: true)
