@@ -129,3 +129,31 @@ final class TrickleByteSource: ByteSource {
         return count
     }
 }
+
+/// Forbidden characters: positions in the original file, and a bounded list.
+@Suite struct ControlCharacterReportTests {
+    @Test func positionsCountRemovedCharactersToo() throws {
+        let text = "<tu><tuv xml:lang=\"en\"><seg>a\u{1}b&#x2;c\u{3}é\u{4}</seg></tuv></tu>"
+        let bytes = Array(TMXReaderTests.tmx(text).utf8)
+        let reader = try TMXReader(source: MemoryByteSource(bytes), fileName: "c.tmx")
+        let units = try reader.readAll()
+        #expect(units.first?.variants.first?.segment.plainText == "abcé")
+        let line = TMXReaderTests.tmx(text).split(separator: "\n", omittingEmptySubsequences: false)[1]
+        let start = line.distance(from: line.startIndex, to: line.range(of: "<seg>")!.upperBound) + 1
+        let removals = reader.diagnostics.filter { $0.id == "tmx.control-character" }
+        #expect(removals.map(\.column) == [start + 1, start + 3, start + 9, start + 11])
+        #expect(removals.allSatisfy { $0.line == 2 })
+    }
+
+    @Test func manyRemovalsAreListedUpToACapThenCounted() throws {
+        let body = "<tu><tuv xml:lang=\"en\"><seg>" + String(repeating: "\u{0}", count: 300_000) + "x</seg></tuv></tu>"
+        let reader = try TMXReader(source: MemoryByteSource(Array(TMXReaderTests.tmx(body).utf8)), fileName: "nul.tmx")
+        let units = try reader.readAll()
+        #expect(units.first?.variants.first?.segment.plainText == "x")
+        let diagnostics = reader.diagnostics.filter { $0.id == "tmx.control-character" }
+        #expect(diagnostics.count == ControlCharacterFilter.maximumListed + 1)
+        #expect(diagnostics.last?.message.contains("\(300_000 - ControlCharacterFilter.maximumListed) more") == true)
+        // Columns keep counting along the one long line.
+        #expect(diagnostics[99].column == diagnostics[0].column.map { $0 + 99 })
+    }
+}

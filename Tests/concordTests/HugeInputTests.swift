@@ -44,3 +44,18 @@ import Testing
         }
     }
 }
+
+extension HugeInputTests {
+    @Test func megabytesOfNULBytesGiveAShortReport() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var bytes = Array((Self.header + "<tu><tuv xml:lang=\"en\"><seg>").utf8)
+        bytes += [UInt8](repeating: 0, count: 3_000_000)
+        bytes += Array("</seg></tuv></tu></body></tmx>\n".utf8)
+        try Data(bytes).write(to: directory.appendingPathComponent("nul.tmx"))
+        let result = try Self.bounded("ulimit -v 600000; $CONCORD tmx stats nul.tmx --json", in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.utf8.count < 100_000)
+        #expect(result.stdout.contains("2999900 more"))
+    }
+}

@@ -25,8 +25,13 @@ final class ControlCharacterFilter: ByteSource {
     /// Line and column where the next chunk starts.
     private var line = 1
     private var column = 1
-    /// What was removed, with positions, in file order.
+    /// What was removed, with positions, in file order: the first ``maximumListed``.
     private(set) var removals: [(line: Int, column: Int, codePoint: UInt32, asReference: Bool)] = []
+    /// How many characters were removed in all.
+    private(set) var removalCount = 0
+    /// Removals listed one by one; the rest are only counted (a file of NUL bytes would
+    /// otherwise give a diagnostic per byte: 154 MB of JSON for 1 MB).
+    static let maximumListed = 100
 
     init(_ inner: ByteSource, layout: EncodingSniff.Layout) {
         self.inner = inner
@@ -79,11 +84,21 @@ final class ControlCharacterFilter: ByteSource {
         var write = 0
         var index = 0
         var newLine = line
-        var lineStart = 0
         var columnBase = column - 1
+        // Characters of the current line before `countedTo`, counted as the scan moves on (linear
+        // however many removals; counted before `keep` moves bytes over the range).
+        var countedTo = 0
+        var counted = 0
 
         func columnAt(_ position: Int) -> Int {
-            columnBase + characters(bytes, from: lineStart, to: position) + 1
+            counted += characters(bytes, from: countedTo, to: position)
+            countedTo = position
+            return columnBase + counted + 1
+        }
+        func remove(_ codePoint: UInt32, at position: Int, asReference: Bool) {
+            let column = columnAt(position)
+            removalCount += 1
+            if removals.count < Self.maximumListed { removals.append((newLine, column, codePoint, asReference)) }
         }
         func keep(_ from: Int, _ to: Int) {
             if write != from {
@@ -117,7 +132,8 @@ final class ControlCharacterFilter: ByteSource {
             }
             if value == 0x0A {
                 newLine += 1
-                lineStart = index + unitSize
+                countedTo = index + unitSize
+                counted = 0
                 columnBase = 0
                 index += unitSize
                 continue
@@ -132,12 +148,12 @@ final class ControlCharacterFilter: ByteSource {
                     index += unitSize
                     continue
                 case .incomplete:
+                    (line, column) = (newLine, columnAt(index))
                     keep(spanStart, index)
                     carry = Array(bytes[index..<bytes.count]) + carry
-                    flushPosition(bytes, newLine: newLine, lineStart: lineStart, columnBase: columnBase, end: index)
                     return write
                 case let .forbidden(codePoint, length):
-                    removals.append((newLine, columnAt(index), codePoint, true))
+                    remove(codePoint, at: index, asReference: true)
                     keep(spanStart, index)
                     index += length * unitSize
                     spanStart = index
@@ -145,21 +161,15 @@ final class ControlCharacterFilter: ByteSource {
                 }
             }
             // A control character XML forbids.
-            removals.append((newLine, columnAt(index), value, false))
+            remove(value, at: index, asReference: false)
             keep(spanStart, index)
             index += unitSize
             spanStart = index
         }
+        (line, column) = (newLine, columnAt(count))
         keep(spanStart, count)
         if count < bytes.count { carry = Array(bytes[count..<bytes.count]) + carry }
-        flushPosition(bytes, newLine: newLine, lineStart: lineStart, columnBase: columnBase, end: count)
         return write
-    }
-
-    /// Records where the next chunk starts.
-    private func flushPosition(_ bytes: UnsafeMutableBufferPointer<UInt8>, newLine: Int, lineStart: Int, columnBase: Int, end: Int) {
-        line = newLine
-        column = columnBase + characters(bytes, from: lineStart, to: end) + 1
     }
 
     /// Characters in a byte range: UTF-8 continuation bytes and trailing surrogates belong to the character before.

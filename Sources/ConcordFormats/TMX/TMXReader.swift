@@ -38,7 +38,11 @@ public final class TMXReader {
     /// Findings so far; complete once ``next()`` has returned nil.
     public var diagnostics: [Diagnostic] {
         drainFilter()
-        return collected
+        let unlisted = filter.removalCount - filter.removals.count
+        guard unlisted > 0 else { return collected }
+        return collected + [Diagnostic(id: "tmx.control-character", severity: .warning,
+                                       message: "removed \(unlisted) more characters that XML does not allow (only the first \(ControlCharacterFilter.maximumListed) are listed)",
+                                       file: fileName)]
     }
 
     private let options: Options
