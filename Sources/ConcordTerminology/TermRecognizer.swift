@@ -59,29 +59,28 @@ public final class TermRecognizer {
             if token.capitalized { return (["^" + token.key] + normalizer.alternativeKeys(for: token.word).map { "^" + $0 }) }
             return [token.key] + normalizer.alternativeKeys(for: token.word)
         }
-        var paths: [[String]] = [[]]
+        // Walk the trie with every path at once (at most 16 nodes), creating nodes as needed:
+        // building the paths as arrays first would copy each one per token (quadratic in a long term).
+        var frontier: [Int32] = [0]
         for options in choices {
-            let extended = paths.flatMap { path in options.map { path + [$0] } }
-            paths = extended.count <= 16 ? extended : paths.map { $0 + [options[0]] }
+            let keys = (frontier.count * options.count <= 16 ? options : [options[0]]).map(intern)
+            frontier = frontier.flatMap { node in keys.map { child(of: node, key: $0) } }
         }
-        for path in paths {
-            var node: Int32 = 0
-            for part in path {
-                let key = intern(part)
-                if let next = edges[edge(node, key)] {
-                    node = next
-                } else {
-                    edges[edge(node, key)] = nodeCount
-                    node = nodeCount
-                    nodeCount += 1
-                }
-            }
+        for node in frontier {
             var list = entries[node] ?? []
             if !list.contains(where: { $0.0 == concept }) {
                 list.append((concept, index))
                 entries[node] = list
             }
         }
+    }
+
+    /// The child of `node` along `key`, created if need be.
+    private func child(of node: Int32, key: Int32) -> Int32 {
+        if let next = edges[edge(node, key)] { return next }
+        edges[edge(node, key)] = nodeCount
+        nodeCount += 1
+        return nodeCount - 1
     }
 
     /// The number of concepts loaded.

@@ -10,9 +10,19 @@ public enum GlossaryValidation {
         let folder = try TextFolder()
         var findings: [Diagnostic] = []
         var owners: [String: String] = [:]   // "lang\tfolded" → concept id
+        var conceptIDs: Set<String> = []
         for concept in glossary.concepts {
+            if !conceptIDs.insert(concept.id).inserted {
+                findings.append(Diagnostic(id: "glossary.duplicate-concept-id", severity: .error,
+                                           message: "concept id \(concept.id) is used by more than one concept", file: file))
+            }
             var seenInConcept: Set<String> = []
             for term in concept.terms {
+                if term.text.allSatisfy(\.isWhitespace) {
+                    findings.append(Diagnostic(id: "glossary.empty-term", severity: .error,
+                                               message: "concept \(concept.id) has an empty term in \(term.language)", file: file))
+                    continue
+                }
                 let key = term.language.canonical.lowercased() + "\t" + (try folder.foldedString(term.text))
                 if !seenInConcept.insert(key).inserted {
                     findings.append(Diagnostic(id: "glossary.duplicate-term", severity: .error,
@@ -24,7 +34,7 @@ public enum GlossaryValidation {
                     owners[key] = concept.id
                 }
             }
-            for language in concept.languages where !concept.terms(in: language).contains(where: { $0.status == .preferred }) {
+            for language in languagesWithoutPreferredTerm(concept) {
                 findings.append(Diagnostic(id: "glossary.no-preferred-term", severity: .warning,
                                            message: "concept \(concept.id) has no preferred term in \(language)", file: file))
             }
@@ -34,5 +44,24 @@ public enum GlossaryValidation {
             }
         }
         return findings
+    }
+
+    /// The concept's languages none of whose terms is preferred, a bare tag counting its
+    /// variants' terms (as ``Concept/terms(in:)`` does). Only tags of the same primary language
+    /// are compared, so a concept with thousands of languages costs linear time.
+    private static func languagesWithoutPreferredTerm(_ concept: Concept) -> [LanguageTag] {
+        var hasPreferred: [LanguageTag: Bool] = [:]
+        var order: [LanguageTag] = []
+        for term in concept.terms {
+            if hasPreferred[term.language] == nil {
+                order.append(term.language)
+                hasPreferred[term.language] = false
+            }
+            if term.status == .preferred { hasPreferred[term.language] = true }
+        }
+        let byPrimary = Dictionary(grouping: order, by: \.language)
+        return order.filter { language in
+            !(byPrimary[language.language] ?? []).contains { hasPreferred[$0] == true && language.matches($0) }
+        }
     }
 }
