@@ -62,6 +62,14 @@ CICURegex *cicu_regex_clone(const CICURegex *re, int32_t *status) {
     return (CICURegex *)copy;
 }
 
+void cicu_regex_set_time_limit(CICURegex *re, int32_t limit, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    uregex_setTimeLimit((URegularExpression *)re, limit, &err);
+    *status = err;
+}
+
+int32_t cicu_regex_time_out_status(void) { return U_REGEX_TIME_OUT; }
+
 void cicu_regex_set_text(CICURegex *re, const uint16_t *text, int32_t length, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;
     uregex_setText((URegularExpression *)re, (const UChar *)text, length, &err);

@@ -17,8 +17,15 @@ final class CompiledRule {
     private let before: RegularExpression?
     private let after: RegularExpression?
     private var attachedGeneration = -1
+    /// Where the rule comes from and its patterns, for messages.
+    let ruleSet: String
+    let index: Int
+    let rule: SegmentationRule
 
     init(_ rule: SegmentationRule, ruleSet: String, index: Int) throws {
+        self.ruleSet = ruleSet
+        self.index = index
+        self.rule = rule
         isBreak = rule.isBreak
         lastCharacters = PatternShape.lastCharacters(of: rule.before)
         afterStartsWithSpace = rule.after.hasPrefix("\\s") && !rule.after.hasPrefix("\\s*") && !rule.after.hasPrefix("\\s?")

@@ -6,6 +6,9 @@ public enum SegmentationError: Error, Equatable, CustomStringConvertible {
     case unknownLanguageRule(name: String)
     /// ICU could not segment the text.
     case icu(String)
+    /// A rule's pattern ran past the time limit at `offset` (Unicode scalars into the text
+    /// segmented), with the text just before it.
+    case ruleTimedOut(ruleSet: String, rule: Int, pattern: String, offset: Int, context: String)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum SegmentationError: Error, Equatable, CustomStringConvertible {
             return "a language map names the rule set '\(name)', which the rules do not define"
         case let .icu(message):
             return "ICU segmentation failed: \(message)"
+        case let .ruleTimedOut(ruleSet, rule, pattern, offset, context):
+            return "segmentation rules '\(ruleSet)', rule \(rule) (\(pattern)) ran out of time at character \(offset) (after \(context.debugDescription)); it backtracks too much: simplify it"
         }
     }
 }

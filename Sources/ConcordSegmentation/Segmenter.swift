@@ -82,6 +82,19 @@ public final class Segmenter {
         }
     }
 
+    /// Tries `rule` at `position`; a rule that runs out of time is reported with where it did.
+    private func matches(_ rule: CompiledRule, at position: Int, in text: UTF16Text) throws -> Bool {
+        do {
+            return try rule.matches(at: position, windowStart: max(0, position - window))
+        } catch TextError.timedOut {
+            let start = max(0, position - 30)
+            let context = String(decoding: text.units[start..<position], as: UTF16.self)
+            let sides = "before \(rule.rule.before.debugDescription), after \(rule.rule.after.debugDescription)"
+            throw SegmentationError.ruleTimedOut(ruleSet: rule.ruleSet, rule: rule.index, pattern: sides,
+                                                 offset: text.scalarOffset(ofUTF16: position), context: context)
+        }
+    }
+
     private func split(utf8 bytes: UnsafeBufferPointer<UInt8>, converted: UTF8ToUTF16,
                        lineBreaksEndSentences: Bool) throws -> [(range: Range<Int>, text: String)] {
         let utf16 = UTF16Text(units: converted.units)
@@ -192,7 +205,7 @@ public final class Segmenter {
             for rule in rules where rule.mayMatch(before: previous, after: next) {
                 // Matchers get the paragraph only when a rule is first tried on it.
                 try rule.attach(subject)
-                if try rule.matches(at: position, windowStart: max(0, position - window)) {
+                if try matches(rule, at: position, in: utf16) {
                     decision = rule.isBreak
                     break
                 }

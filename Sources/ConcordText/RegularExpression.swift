@@ -38,11 +38,31 @@ public final class RegularExpression {
         }
         self.handle = handle
         self.pattern = pattern
+        try limitTime()
     }
 
-    private init(handle: OpaquePointer, pattern: String) {
+    private init(handle: OpaquePointer, pattern: String) throws {
         self.handle = handle
         self.pattern = pattern
+        try limitTime()
+    }
+
+    /// ICU's bound on one match, in its steps (roughly milliseconds): a rule with catastrophic
+    /// backtracking, `(a+)+$`, fails with ``TextError/timedOut(pattern:)`` instead of running for minutes.
+    public static let timeLimit: Int32 = 5000
+
+    private func limitTime() throws {
+        var status: Int32 = 0
+        cicu_regex_set_time_limit(handle, Self.timeLimit, &status)
+        try checkICU(status, "set regular expression time limit")
+    }
+
+    private static let timeOutStatus = cicu_regex_time_out_status()
+
+    /// Checks the status of a match operation.
+    private func checkMatch(_ status: Int32, _ operation: String) throws {
+        if status == Self.timeOutStatus { throw TextError.timedOut(pattern: pattern) }
+        try checkICU(status, operation)
     }
 
     deinit {
@@ -56,7 +76,7 @@ public final class RegularExpression {
         guard let clone = cicu_regex_clone(handle, &status), status <= 0 else {
             throw TextError.icu(operation: "clone regular expression", name: icuErrorName(status))
         }
-        return RegularExpression(handle: clone, pattern: pattern)
+        return try RegularExpression(handle: clone, pattern: pattern)
     }
 
     /// Sets the text to match against (UTF-16 offsets are used from here on).
@@ -98,7 +118,7 @@ public final class RegularExpression {
     public func matches(at offset: Int) throws -> Bool {
         var status: Int32 = 0
         let found = cicu_regex_looking_at(handle, Int32(offset), &status)
-        try checkICU(status, "match regular expression")
+        try checkMatch(status, "match regular expression")
         return found == 1
     }
 
@@ -106,7 +126,7 @@ public final class RegularExpression {
     public func matchesWholeRegion() throws -> Bool {
         var status: Int32 = 0
         let found = cicu_regex_matches(handle, &status)
-        try checkICU(status, "match regular expression")
+        try checkMatch(status, "match regular expression")
         return found == 1
     }
 
@@ -114,7 +134,7 @@ public final class RegularExpression {
     public func firstMatch(from offset: Int) throws -> Range<Int>? {
         var status: Int32 = 0
         let found = cicu_regex_find(handle, Int32(offset), &status)
-        try checkICU(status, "find regular expression")
+        try checkMatch(status, "find regular expression")
         guard found == 1 else { return nil }
         return try range(ofGroup: 0)
     }
@@ -123,7 +143,7 @@ public final class RegularExpression {
     public func nextMatch() throws -> Range<Int>? {
         var status: Int32 = 0
         let found = cicu_regex_find(handle, -1, &status)
-        try checkICU(status, "find regular expression")
+        try checkMatch(status, "find regular expression")
         guard found == 1 else { return nil }
         return try range(ofGroup: 0)
     }

@@ -8,6 +8,8 @@ public enum TextError: Error, Equatable, CustomStringConvertible {
     case noStemmer(language: String)
     /// ICU does not know this transform id.
     case unknownTransform(id: String)
+    /// A regular expression ran past ICU's time limit (catastrophic backtracking).
+    case timedOut(pattern: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum TextError: Error, Equatable, CustomStringConvertible {
             return "no Snowball stemmer for language '\(language)'"
         case let .unknownTransform(id):
             return "unknown ICU transform '\(id)'"
+        case let .timedOut(pattern):
+            return "the regular expression \(pattern.debugDescription) ran out of time (it backtracks too much; simplify it)"
         }
     }
 }

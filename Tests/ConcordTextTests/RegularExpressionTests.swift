@@ -2,6 +2,16 @@ import Testing
 @testable import ConcordText
 
 @Suite struct RegularExpressionTests {
+    @Test func catastrophicBacktrackingRunsOutOfTime() throws {
+        let evil = try RegularExpression("(a+)+$")
+        try evil.setSubject(UTF16Text(String(repeating: "a", count: 40) + "b"))
+        #expect(throws: TextError.timedOut(pattern: "(a+)+$")) { try evil.firstMatch(from: 0) }
+        // A copy keeps the limit.
+        let copy = try evil.copy()
+        try copy.setSubject(UTF16Text(String(repeating: "a", count: 40) + "b"))
+        #expect(throws: TextError.timedOut(pattern: "(a+)+$")) { try copy.matches(at: 0) }
+    }
+
     @Test func matchesAtAGivenPosition() throws {
         let text = UTF16Text("Mr. Norov and Dr. Smith")
         let title = try RegularExpression("(?:Mr|Dr)\\.")

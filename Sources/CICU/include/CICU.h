@@ -55,6 +55,10 @@ CICURegex *cicu_regex_open(const uint16_t *pattern, int32_t length, uint32_t fla
                            int32_t *error_line, int32_t *error_offset, int32_t *status);
 /** An independent copy sharing the compiled pattern (for use on another thread). */
 CICURegex *cicu_regex_clone(const CICURegex *re, int32_t *status);
+/* Bounds one match operation (ICU's steps, roughly milliseconds); 0 means none. */
+void cicu_regex_set_time_limit(CICURegex *re, int32_t limit, int32_t *status);
+/* The status a match ends with when it runs past the time limit (U_REGEX_TIME_OUT). */
+int32_t cicu_regex_time_out_status(void);
 /** Sets the subject text; the caller keeps it alive while matching. */
 void cicu_regex_set_text(CICURegex *re, const uint16_t *text, int32_t length, int32_t *status);
 /** Limits matching to [start, end). With transparent bounds, look-around and \b see outside the

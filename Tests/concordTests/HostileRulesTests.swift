@@ -1,0 +1,28 @@
+import ConcordTestSupport
+import Foundation
+import Testing
+
+/// Segmentation rules written to hurt: a rule that backtracks without end is
+/// stopped by ICU's time limit and reported with the rule and the position.
+@Suite struct HostileRulesTests {
+    static let rules = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <srx xmlns="http://www.lisa.org/srx20" version="2.0"><header segmentsubflows="yes" cascade="yes"/><body>
+    <languagerules><languagerule languagerulename="Backtracking">
+    <rule break="no"><beforebreak>(a+)+$</beforebreak><afterbreak>\\s</afterbreak></rule>
+    </languagerule></languagerules>
+    <maprules><languagemap languagepattern=".*" languagerulename="Backtracking"/></maprules>
+    </body></srx>
+    """
+
+    @Test func aBacktrackingRuleIsStoppedAndNamed() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.rules.write(to: directory.appendingPathComponent("evil.srx"), atomically: true, encoding: .utf8)
+        try (String(repeating: "a", count: 38) + "b. Next one.\n").write(to: directory.appendingPathComponent("doc.txt"), atomically: true, encoding: .utf8)
+        let result = try TestSupport.runConcord(["segment", "doc.txt", "--lang", "en", "--rules", "evil.srx"], directory: directory)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("'Backtracking', rule 1"))
+        #expect(result.stderr.contains("ran out of time at character 40"))
+    }
+}
