@@ -7,9 +7,13 @@ public enum HTMLDocumentReader {
     /// The document's root element (`html`), or nil for an empty document.
     /// `encoding` overrides the document's `<meta charset>`; UTF-8 is assumed when neither says.
     public static func parse(_ bytes: [UInt8], fileName: String, encoding: String? = nil) throws -> XMLElement? {
+        guard let context = htmlNewParserCtxt() else {
+            throw XMLError.cannotOpen(file: fileName, reason: "libxml2 could not create an HTML parser")
+        }
+        defer { htmlFreeParserCtxt(context) }
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) { chars in
-                htmlReadMemory(chars, Int32(buffer.count), fileName, encoding ?? sniffedEncoding(bytes), SafeParserOptions.html)
+                htmlCtxtReadMemory(context, chars, Int32(buffer.count), fileName, encoding ?? sniffedEncoding(bytes), SafeParserOptions.html)
             }
         }
         guard let document else {
@@ -17,8 +21,19 @@ public enum HTMLDocumentReader {
             throw XMLError.notWellFormed(file: fileName, line: 1, column: 1, message: "not readable as HTML")
         }
         defer { xmlFreeDoc(document) }
+        try refuseIfStopped(context, fileName: fileName)
         guard let root = xmlDocGetRootElement(document) else { return nil }
         return convert(root)
+    }
+
+    /// libxml2 stops at an element nested deeper than it allows (256) and keeps only what came
+    /// before: the rest of the document would be lost without a word, so refuse it instead.
+    private static func refuseIfStopped(_ context: htmlParserCtxtPtr, fileName: String) throws {
+        let error = context.pointee.lastError
+        guard error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), error.level == XML_ERR_FATAL,
+              let message = error.message.map({ String(cString: $0) }), message.hasPrefix("Excessive depth") else { return }
+        throw XMLError.notWellFormed(file: fileName, line: Int(error.line), column: Int(error.int2),
+                                     message: "elements are nested more than \(SAXEventProducer.maximumDepth) deep here (unclosed tags?); close them, or the text from here on would be lost")
     }
 
     /// UTF-8 unless the bytes start with a UTF-16 byte-order mark or a meta charset says otherwise (libxml2 reads those itself).

@@ -114,7 +114,7 @@ final class SAXEventProducer: XMLEventProducer {
 
     /// Stops at an element nested too deep, with libxml2's message for the same fault.
     fileprivate func refuseDepth() {
-        refuse("Excessive depth in document: \(Self.maximumDepth) use XML_PARSE_HUGE option")
+        refuse("elements are nested more than \(Self.maximumDepth) deep (a limit that protects against hostile files)")
     }
 
     /// Stops at a text node longer than libxml2 accepts, rather than holding it all.

@@ -52,6 +52,7 @@ extension XMLIssue {
         var message = raw.message.map { String(cString: $0) } ?? "XML error"
         while let last = message.last, last == "\n" || last == " " { message.removeLast() }
         if message.isEmpty { message = "XML error" }
+        message = Self.plain(message)
         let level: Level
         switch raw.level {
         case XML_ERR_WARNING: level = .warning
@@ -59,5 +60,21 @@ extension XMLIssue {
         default: level = .fatal
         }
         self.init(level: level, message: message, line: Int(raw.line), column: Int(raw.int2))
+    }
+
+    /// libxml2's words for its limits name its own options ("use XML_PARSE_HUGE option"),
+    /// which mean nothing to a translator: say what the limit is about instead.
+    static func plain(_ message: String) -> String {
+        guard message.contains("XML_PARSE_HUGE") || message.lowercased().contains("huge") else { return message }
+        if message.hasPrefix("Excessive depth in document:") {
+            let depth = message.dropFirst("Excessive depth in document:".count).prefix { $0 == " " || $0.isNumber }
+                .trimmingPrefix(" ")
+            return "elements are nested more than \(depth) deep (a limit that protects against hostile files)"
+        }
+        var text = message
+        for noise in [" use XML_PARSE_HUGE option", ", use XML_PARSE_HUGE option", " (use XML_PARSE_HUGE option)"] {
+            text = text.replacing(noise, with: "")
+        }
+        return text + " (the file goes beyond a size limit that protects against hostile files)"
     }
 }

@@ -26,3 +26,23 @@ import Testing
         #expect(result.stderr.contains("ran out of time at character 40"))
     }
 }
+
+/// HTML nested deeper than libxml2 follows: refused with the position, never cut short in silence.
+@Suite struct DeepHTMLTests {
+    @Test func deepNestingIsRefusedWithItsPosition() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let html = "<html><body><p>Start.</p>\n" + String(repeating: "<span>", count: 300) + "Deep text.<p>End of the document.</p></body></html>\n"
+        try html.write(to: directory.appendingPathComponent("deep.html"), atomically: true, encoding: .utf8)
+        let result = try TestSupport.runConcord(["segment", "deep.html", "--lang", "en"], directory: directory)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("deep.html:2:"))
+        #expect(result.stderr.contains("nested more than 256 deep"))
+        // 200 levels are read whole.
+        let fine = "<html><body>" + String(repeating: "<span>", count: 200) + "Deep text. End of the document.</body></html>\n"
+        try fine.write(to: directory.appendingPathComponent("fine.html"), atomically: true, encoding: .utf8)
+        let read = try TestSupport.runConcord(["segment", "fine.html", "--lang", "en"], directory: directory)
+        #expect(read.status == 0)
+        #expect(read.stdout.contains("End of the document."))
+    }
+}
