@@ -22,7 +22,7 @@ public enum ErrorClassification {
         case let error as WorkflowError: return error.exitStatus
         case is TextError: return .dataError
         case is SegmentationError: return .dataError
-        case is MemoryStoreError: return .ioError
+        case let error as MemoryStoreError: return error.exitStatus
         default: return .ioError
         }
     }

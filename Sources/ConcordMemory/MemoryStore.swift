@@ -11,32 +11,126 @@ import GRDB
 /// from them. Every change happens in a transaction: a failure leaves the
 /// store as it was.
 public final class MemoryStore {
+    /// How a command uses the store.
+    public enum Access: Sendable {
+        /// Reads only: the file is never created, stamped or changed (a read-only
+        /// store or folder is fine).
+        case readOnly
+        /// May create the store (at a missing path or a zero-byte file) and change it.
+        case readWrite
+    }
+
     public let path: String
-    private let pool: DatabasePool
+    public let access: Access
+    private let pool: any DatabaseWriter
     let codec: any UnitCodec
     let tokenizer: MatchTokenizer
     /// The token table as far as it has been read.
     let tokenIDs = StoredTokenIDs()
 
-    /// Opens (or creates) the store at `path`.
-    public init(path: String, codec: any UnitCodec) throws {
+    /// Opens the store at `path`; with `.readWrite`, creates it if need be.
+    public init(path: String, codec: any UnitCodec, access: Access = .readWrite) throws {
         self.path = path
+        self.access = access
         self.codec = codec
         tokenizer = try MatchTokenizer()
+        let kind = StoreFile.inspect(path)
+        try Self.refuseUnlessStore(kind, path: path, access: access)
         do {
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(10)
-            // A large import touches index pages all over the file; a bigger page cache
-            // keeps them from being written to the WAL again and again. 16 KiB pages
-            // (for new stores; a store keeps the size it was made with) mean a quarter
-            // of the writes and a smaller file: a 1M-unit import measured 29 s instead of 33.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA cache_size = -131072") }
-            pool = try DatabasePool(path: path, configuration: configuration)
+            if case .sqlite = kind {
+                // Judged through a read-only connection first: opening to write would already
+                // change another program's database (the journal mode in its header).
+                try Self.refuseForeignDatabase(Self.openForReading(path), path: path, access: access)
+            }
+            pool = access == .readOnly ? try Self.openForReading(path) : try Self.openForWriting(path)
+            if access == .readWrite {
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA application_id = \(StoreFile.applicationID)") }
+            }
         } catch let error as DatabaseError {
-            throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
+            throw MemoryStoreError.from(error, path: path)
         }
-        try migrate()
+        if access == .readWrite { try migrate() } else { try refuseOutdatedLayout() }
     }
+
+    /// Refuses what cannot be, or become, a store before SQLite touches it.
+    private static func refuseUnlessStore(_ kind: StoreFile.Kind, path: String, access: Access) throws {
+        switch kind {
+        case .missing:
+            if access == .readOnly { throw MemoryStoreError.missingStore(path: path) }
+        case .empty:
+            if access == .readOnly { throw MemoryStoreError.notAStore(path: path, reason: "the file is empty (make a store with concord tm import)") }
+        case .directory:
+            throw MemoryStoreError.notAStore(path: path, reason: "it is a directory")
+        case let .other(looksLike):
+            throw MemoryStoreError.notAStore(path: path, reason: looksLike)
+        case let .sqlite(applicationID) where applicationID != 0 && applicationID != StoreFile.applicationID:
+            throw MemoryStoreError.notAStore(path: path, reason: "it is another program's SQLite database (application id \(applicationID))")
+        case .sqlite, .unreadable:
+            break
+        }
+    }
+
+    private static func openForWriting(_ path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        // A large import touches index pages all over the file; a bigger page cache
+        // keeps them from being written to the WAL again and again. 16 KiB pages
+        // (for new stores; a store keeps the size it was made with) mean a quarter
+        // of the writes and a smaller file: a 1M-unit import measured 29 s instead of 33.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA cache_size = -131072") }
+        return try DatabasePool(path: path, configuration: configuration)
+    }
+
+    /// Opens without writing anything; a store whose folder cannot be written (so SQLite cannot
+    /// make the shared-memory file WAL mode needs) is read as immutable.
+    private static func openForReading(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY {
+            let queue = try DatabaseQueue(path: StoreFile.immutableURI(path), configuration: configuration)
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            return queue
+        }
+    }
+
+    /// Accepts a store Concord made (stamped, or with its migrations table: stamped when next
+    /// written) or, to write, an SQLite database with no tables yet; refuses any other database.
+    private static func refuseForeignDatabase(_ database: DatabaseQueue, path: String, access: Access) throws {
+        let (applicationID, tables, hasMigrations) = try database.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0,
+             try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'") ?? false)
+        }
+        if applicationID == StoreFile.applicationID { return }
+        var ours = false
+        if hasMigrations {
+            ours = try database.read { db in
+                try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM grdb_migrations WHERE identifier = 'v1'") ?? false
+            }
+        }
+        guard ours || (tables == 0 && access == .readWrite) else {
+            throw MemoryStoreError.notAStore(path: path, reason: tables == 0 ? "the database is empty (make a store with concord tm import)"
+                                                                                : "it is an SQLite database without Concord's tables (another program's?)")
+        }
+    }
+
+    /// A store made by an older Concord is brought up to date by the first command that writes.
+    private func refuseOutdatedLayout() throws {
+        let current = try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM grdb_migrations WHERE identifier = ?", arguments: [Self.currentLayout]) ?? false
+        }
+        guard current else {
+            throw MemoryStoreError.notAStore(path: path, reason: "it was made by an older Concord; bring it up to date by importing into it once (concord tm import FILE --db \(path))")
+        }
+    }
+
+    /// The last migration: a store read without writing must have it.
+    static let currentLayout = "v2: token index"
 
     private func migrate() throws {
         var migrator = DatabaseMigrator()
@@ -54,7 +148,7 @@ public final class MemoryStore {
                 CREATE INDEX unit_tuid ON unit(tuid);
                 """)
         }
-        migrator.registerMigration("v2: token index") { [self] db in
+        migrator.registerMigration(Self.currentLayout) { [self] db in
             try db.execute(sql: """
                 ALTER TABLE unit RENAME TO unit_v1;
                 DROP INDEX unit_tuid;
@@ -86,8 +180,10 @@ public final class MemoryStore {
         }
         do {
             try migrator.migrate(pool)
+            // A WAL left by a command that failed (a full disk) is folded into the store now.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         } catch let error as DatabaseError {
-            throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
+            throw MemoryStoreError.from(error, path: path)
         }
     }
 
@@ -104,9 +200,7 @@ public final class MemoryStore {
         } catch {
             // Token ids handed out inside the failed transaction were rolled back with it.
             tokenIDs.reset()
-            if let error = error as? DatabaseError {
-                throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
-            }
+            if let error = error as? DatabaseError { throw MemoryStoreError.from(error, path: path) }
             throw error
         }
     }
@@ -124,7 +218,7 @@ public final class MemoryStore {
         do {
             return try pool.read(body)
         } catch let error as DatabaseError {
-            throw MemoryStoreError.database(path: path, message: error.message ?? String(describing: error))
+            throw MemoryStoreError.from(error, path: path)
         }
     }
 
@@ -209,21 +303,6 @@ public final class MemoryStore {
                 }
                 try body(unit, row[1], row[2], tokens)
             }
-        }
-    }
-}
-
-/// Errors of the memory store.
-public enum MemoryStoreError: Error, Equatable, CustomStringConvertible {
-    case database(path: String, message: String)
-    case missingUnit(path: String, id: Int64)
-    case corrupt(path: String, detail: String)
-
-    public var description: String {
-        switch self {
-        case let .database(path, message): return "\(path): memory store error: \(message)"
-        case let .missingUnit(path, id): return "\(path): no unit \(id) in the memory store"
-        case let .corrupt(path, detail): return "\(path): the memory store is damaged: \(detail)"
         }
     }
 }

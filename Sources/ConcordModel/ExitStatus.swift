@@ -9,4 +9,6 @@ public enum ExitStatus: Int32, Sendable {
     case noInput = 66
     case cannotCreateOutput = 73
     case ioError = 74
+    /// Try again later: a store locked by another writer past the busy timeout.
+    case temporaryFailure = 75
 }

@@ -27,7 +27,7 @@ public enum MemoryLookup {
         var diagnostics: [Diagnostic] = []
         for path in stores {
             guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
-            try index.add(store: MemoryStore(path: path), from: from, to: to, origin: (path as NSString).lastPathComponent)
+            try index.add(store: MemoryStore(path: path, access: .readOnly), from: from, to: to, origin: (path as NSString).lastPathComponent)
         }
         for source in sources {
             guard FileManager.default.fileExists(atPath: source.path) else { throw WorkflowError.missingInput(path: source.path) }

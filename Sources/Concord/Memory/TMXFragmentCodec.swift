@@ -39,8 +39,8 @@ public final class TMXFragmentCodec: UnitCodec, @unchecked Sendable {
 }
 
 extension MemoryStore {
-    /// Opens (or creates) the store at `path`, units kept as TMX.
-    public convenience init(path: String) throws {
-        try self.init(path: path, codec: try TMXFragmentCodec())
+    /// Opens the store at `path`, units kept as TMX; `.readWrite` creates it if need be.
+    public convenience init(path: String, access: Access = .readWrite) throws {
+        try self.init(path: path, codec: try TMXFragmentCodec(), access: access)
     }
 }

@@ -37,7 +37,7 @@ struct TMConcordanceCommand: ParsableCommand {
 
     func run() throws {
         for path in db + tm where !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
-        let lines = try MemoryConcordance.search(phrase, language: LanguageTag(lang), stores: db.map(MemoryStore.init(path:)),
+        let lines = try MemoryConcordance.search(phrase, language: LanguageTag(lang), stores: db.map { try MemoryStore(path: $0, access: .readOnly) },
                                                  files: tm, limit: limit)
         switch output.effectiveFormat {
         case .json:

@@ -58,7 +58,7 @@ struct TMExportCommand: ParsableCommand {
         var selection = UnitSelection()
         selection.languages = languages.tags
         filters.apply(to: &selection)
-        let written = try MemoryStoreWorkflow.export(MemoryStore(path: store.db), to: output, selection: selection)
+        let written = try MemoryStoreWorkflow.export(MemoryStore(path: store.db, access: .readOnly), to: output, selection: selection)
         StandardStreams.writeError("\(written) units written to \(output)")
     }
 }
@@ -75,7 +75,7 @@ struct TMStatsCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
-        let (units, languages) = try MemoryStore(path: store.db).statistics()
+        let (units, languages) = try MemoryStore(path: store.db, access: .readOnly).statistics()
         switch output.effectiveFormat {
         case .json: try StandardStreams.write(try JSONOutput.string(["tus": units, "languages": languages]))
         case .text:
