@@ -237,6 +237,7 @@ private func processingInstructionCallback(_ context: UnsafeMutableRawPointer?, 
 private func referenceCallback(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
     let owner = producer(context)
     var event = XMLEvent(kind: .entityReference, depth: owner.depth, line: owner.line)
+    event.isEmpty = true
     event.localName = owner.buffer.intern(name)
     event.qualifiedName = event.localName
     owner.buffer.events.append(event)

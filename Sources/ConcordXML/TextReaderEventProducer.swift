@@ -87,6 +87,7 @@ final class TextReaderEventProducer: XMLEventProducer {
         case .entityReference:
             event.localName = buffer.intern(xmlTextReaderConstName(reader))
             event.qualifiedName = event.localName
+            event.isEmpty = !isInternalEntity()
             guard let text = entityReplacementText() else { return false }
             event.textStart = buffer.bytes.count
             event.textCount = text.count
@@ -170,6 +171,13 @@ final class TextReaderEventProducer: XMLEventProducer {
         }
         entityBytesUsed += output.count
         return output
+    }
+
+    /// True when the current entity reference is declared in the document, with its text there.
+    private func isInternalEntity() -> Bool {
+        guard let node = xmlTextReaderCurrentNode(reader), let declaration = node.pointee.children else { return false }
+        let entity = UnsafeMutableRawPointer(declaration).assumingMemoryBound(to: xmlEntity.self)
+        return entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY
     }
 
     /// Appends the text an entity reference stands for, within a byte budget; false when over.

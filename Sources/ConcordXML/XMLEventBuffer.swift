@@ -5,7 +5,8 @@ import CLibXML2
 /// ``XMLEventBuffer/bytes``.
 struct XMLEvent {
     var kind: XMLPullReader.NodeKind
-    /// `<x/>`: no end event follows.
+    /// `<x/>`: no end event follows. On an entity reference: its text was not loaded
+    /// (an external entity, or one whose declaration was never read).
     var isEmpty = false
     var depth: Int32
     var line: Int32

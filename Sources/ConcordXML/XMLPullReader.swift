@@ -125,6 +125,10 @@ public final class XMLPullReader {
     /// True for `<x/>`: no end-element node follows.
     public var isEmptyElement: Bool { buffer.events[cursor].isEmpty }
 
+    /// True on an entity reference whose text was not loaded: an external entity (XXE), which
+    /// is never read, or one declared in a DTD that is never loaded.
+    public var isUnloadedEntity: Bool { buffer.events[cursor].kind == .entityReference && buffer.events[cursor].isEmpty }
+
     /// The line of the current node (1-based).
     public var line: Int { Int(buffer.events[cursor].line) }
 

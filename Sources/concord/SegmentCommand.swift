@@ -42,6 +42,7 @@ struct SegmentCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try LanguageValidation.check(lang, option: "--lang")
         if exportRules == nil {
             guard file != nil else { throw ValidationError("name the document to segment (or - for standard input)") }
             guard lang != nil else { throw ValidationError("--lang is required: the document's language, e.g. --lang en") }
@@ -62,9 +63,21 @@ struct SegmentCommand: ParsableCommand {
         let document = try DocumentSegmentation.readDocument(path: file ?? "-", format: inputFormat.flatMap { DocumentFormat(rawValue: $0.rawValue) })
         switch output.effectiveFormat {
         case .json:
-            let segments = try DocumentSegmentation.segment(document, with: segmenter)
-            let list: [[String: Any]] = segments.map { ["text": $0.text, "paragraph": $0.paragraph, "start": $0.start, "end": $0.end] }
-            try StandardStreams.write(try JSONOutput.string(["segments": list]))
+            // Streamed (keys sorted, as everywhere): two million segments are a few hundred megabytes of JSON.
+            let json = JSONStreamWriter()
+            var first = true
+            try json.raw("{\"segments\":[")
+            try DocumentSegmentation.forEachSentence(of: document, with: segmenter) { segment in
+                try json.raw(first ? "{" : ",{")
+                first = false
+                json.key("end"); try json.number(segment.end)
+                try json.raw(","); json.key("paragraph"); try json.number(segment.paragraph)
+                try json.raw(","); json.key("start"); try json.number(segment.start)
+                try json.raw(","); json.key("text"); json.string(segment.text)
+                try json.raw("}")
+            }
+            try json.raw("]}\n")
+            try json.flush()
         case .text:
             var out: [UInt8] = []
             out.reserveCapacity(1 << 20)

@@ -38,6 +38,8 @@ struct TermsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try LanguageValidation.check(from, option: "--from")
+        try LanguageValidation.check(to, option: "--to")
         if glossary.isEmpty { throw ValidationError("name a glossary with --glossary FILE (.tbx, .csv or .tsv)") }
     }
 

@@ -10,10 +10,14 @@ public enum MemoryLookup {
         public var path: String
         public var penalty: Int
 
-        public init(argument: String) {
+        /// Throws a usage error for a penalty outside 0–100 (`old.tmx:-50`).
+        public init(argument: String) throws {
             if let colon = argument.lastIndex(of: ":"), let penalty = Int(argument[argument.index(after: colon)...]) {
+                guard (0...100).contains(penalty) else {
+                    throw WorkflowError.usage("\(argument): a memory penalty is a number from 0 to 100 (FILE:5 takes 5 points off its matches)")
+                }
                 path = String(argument[..<colon])
-                self.penalty = max(0, penalty)
+                self.penalty = penalty
             } else {
                 path = argument
                 penalty = 0

@@ -32,15 +32,8 @@ public enum DocumentSegmentation {
 
     /// Reads a document; the format comes from `format`, else the extension, else plain text.
     public static func readDocument(path: String, format: DocumentFormat? = nil) throws -> TextDocument {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw FormatError.cannotOpen(file: path, reason: error.localizedDescription)
-            }
-        }
+        if path != "-", !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
+        let data = try DocumentBytes.read(path: path)
         let resolved = format ?? DocumentFormat(path: path) ?? .txt
         if resolved == .html { return try HTMLTextReader.read(Array(data), fileName: path) }
         let decoded: String? = data.withUnsafeBytes { raw in

@@ -24,11 +24,8 @@ public enum TermLookup {
     /// The segments of a document: one per line when `presegmented`, else Concord's sentence segmentation.
     public static func segments(path: String, language: LanguageTag, presegmented: Bool, format: DocumentFormat? = nil) throws -> [String] {
         if presegmented {
-            let data: Data
-            if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
-                guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            }
+            if path != "-", !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
+            let data = try DocumentBytes.read(path: path)
             guard let text = String(data: data, encoding: .utf8) else {
                 throw FormatError.badTable(file: path, line: 1, column: 1, message: "not UTF-8 text; save the file as UTF-8")
             }

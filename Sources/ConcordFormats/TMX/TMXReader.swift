@@ -314,6 +314,18 @@ public final class TMXReader {
         }
     }
 
+    /// Entities already reported as not loaded (once per name).
+    private var unloadedEntities: Set<String> = []
+
+    /// Says that an external entity (or one declared outside the document) was left out: its
+    /// text is missing from the segment, and the file may be an attempt to read local files (XXE).
+    private func noteUnloadedEntity() {
+        guard xml.isUnloadedEntity, unloadedEntities.count < 100, unloadedEntities.insert(xml.localName).inserted else { return }
+        collected.append(Diagnostic(id: "tmx.entity-not-loaded", severity: .warning,
+                                    message: "the entity &\(xml.localName); was left out: it is external or declared outside the document, and Concord never loads other files",
+                                    file: fileName, line: xml.line))
+    }
+
     /// Moves on, turning XML errors into format errors (or, when recovering, into the end).
     private func advance() throws -> Bool {
         do {
@@ -406,6 +418,7 @@ public final class TMXReader {
                     try xml.skipSubtree()
                 }
             case .text, .cdata, .entityReference:
+                noteUnloadedEntity()
                 strayText += options.readsText ? xml.value : " "
             default:
                 continue
@@ -442,6 +455,7 @@ public final class TMXReader {
                 flushText()
                 return parts
             case .text, .whitespace, .cdata, .entityReference:
+                noteUnloadedEntity()
                 if options.readsText { text += xml.value }
             case .element:
                 if let kind = InlineKind(rawValue: xml.localName) {

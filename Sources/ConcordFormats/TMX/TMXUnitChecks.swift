@@ -55,9 +55,10 @@ enum TMXUnitChecks {
     }
 }
 
-/// BCP 47 well-formedness, enough to catch what CAT tools get wrong.
-enum LanguageTagSyntax {
-    static func isWellFormed(_ tag: String) -> Bool {
+/// BCP 47 well-formedness (RFC 5646 syntax), without checking the registry.
+public enum LanguageTagSyntax {
+    /// True when `tag` is a well-formed BCP 47 tag (or a private-use or grandfathered form).
+    public static func isWellFormed(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             return tag.lowercased().hasPrefix("x-") || tag.lowercased() == "i-default"

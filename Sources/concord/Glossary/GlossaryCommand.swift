@@ -61,6 +61,7 @@ struct GlossaryLookupCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try LanguageValidation.check(from, option: "--from")
         if glossary.isEmpty { throw ValidationError("name a glossary with --glossary FILE") }
     }
 

@@ -26,12 +26,14 @@ struct TMConcordanceCommand: ParsableCommand {
     @Option(help: "The language of the phrase.")
     var lang: String
 
-    @Option(help: "At most this many lines.")
+    @Option(parsing: .unconditional, help: "At most this many lines.")
     var limit: Int = 100
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try LanguageValidation.check(lang, option: "--lang")
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
         if tm.isEmpty && db.isEmpty { throw ValidationError("name a memory with --db STORE or --tm FILE") }
     }
 
@@ -85,6 +87,10 @@ struct TMEditCommand: ParsableCommand {
 
     @Option(help: "The new text.")
     var text: String
+
+    func validate() throws {
+        try LanguageValidation.check(lang, option: "--lang")
+    }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }

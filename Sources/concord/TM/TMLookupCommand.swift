@@ -40,15 +40,18 @@ struct TMLookupCommand: ParsableCommand {
     @Option(help: "Target language.")
     var to: String
 
-    @Option(help: "Minimum score (0–100).")
+    // `.unconditional`: `--min -5` is a number to refuse, not a missing value.
+    @Option(parsing: .unconditional, help: "Minimum score (0–100).")
     var min: Int = 50
 
-    @Option(help: "Matches per sentence.")
+    @Option(parsing: .unconditional, help: "Matches per sentence.")
     var limit: Int = 5
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try LanguageValidation.check(from, option: "--from")
+        try LanguageValidation.check(to, option: "--to")
         if tm.isEmpty && db.isEmpty { throw ValidationError("name a memory with --db STORE or --tm FILE (.tmx, .csv, .tsv)") }
         if (text == nil) == (queries == nil) { throw ValidationError("give either a sentence or --queries FILE") }
         if !(0...100).contains(min) { throw ValidationError("--min must be between 0 and 100") }
@@ -56,7 +59,7 @@ struct TMLookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (index, diagnostics) = try MemoryLookup.index(tm.map(MemoryLookup.Source.init), stores: db, from: LanguageTag(from), to: LanguageTag(to))
+        let (index, diagnostics) = try MemoryLookup.index(tm.map { try MemoryLookup.Source(argument: $0) }, stores: db, from: LanguageTag(from), to: LanguageTag(to))
         DiagnosticPrinter.printToStandardError(diagnostics.filter { $0.severity == .error || $0.id.hasPrefix("memory.") })
         var lines: [String]
         if let queries {

@@ -6,6 +6,10 @@ struct LanguageListOption: ParsableArguments {
     @Option(name: .long, help: "Languages to keep, comma-separated; 'en' keeps every en-* variant.")
     var langs: String?
 
+    func validate() throws {
+        try LanguageValidation.checkList(langs, option: "--langs")
+    }
+
     var tags: [LanguageTag] {
         (langs ?? "").split(separator: ",").map { LanguageTag(String($0)) }.filter { !$0.canonical.isEmpty }
     }
