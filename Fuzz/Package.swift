@@ -5,6 +5,7 @@ import PackageDescription
 // `swift test` of Concord never builds them and CI never runs them.
 // Build and run: ./run.sh [seconds per target] (see README "Reliability").
 let concord: Target.Dependency = .product(name: "Concord", package: "Concord")
+let support: Target.Dependency = "FuzzSupport"
 
 let package = Package(
     name: "ConcordFuzz",
@@ -12,11 +13,12 @@ let package = Package(
         .package(name: "Concord", path: ".."),
     ],
     targets: [
-        .executableTarget(name: "fuzz-tmx", dependencies: [concord]),
-        .executableTarget(name: "fuzz-tbx", dependencies: [concord]),
-        .executableTarget(name: "fuzz-tables", dependencies: [concord]),
-        .executableTarget(name: "fuzz-srx", dependencies: [concord]),
-        .executableTarget(name: "fuzz-documents", dependencies: [concord]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "fuzz-tmx", dependencies: [concord, support]),
+        .executableTarget(name: "fuzz-tbx", dependencies: [concord, support]),
+        .executableTarget(name: "fuzz-tables", dependencies: [concord, support]),
+        .executableTarget(name: "fuzz-srx", dependencies: [concord, support]),
+        .executableTarget(name: "fuzz-documents", dependencies: [concord, support]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -14,7 +14,7 @@ shared=../../shared/data
 [ -d "$shared" ] || shared=../shared/data
 
 swift build -c release --build-path .build-fuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld >&2
 bin=$(swift build -c release --build-path .build-fuzz --show-bin-path)
 
 seed() {   # seed TARGET: copy the files that fit the target into its corpus once

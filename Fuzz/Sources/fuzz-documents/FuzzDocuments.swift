@@ -1,9 +1,12 @@
 import Concord
+import FuzzSupport
 import ConcordSegmentation
 
 /// Documents as plain text, Markdown and HTML, each segmented with Concord's
 /// rules and checked for terms (the paths `segment` and `terms` take).
-@_cdecl("LLVMFuzzerTestOneInput")
+@_cdecl("fuzz_documents_main")
+public func entryPoint(_ argc: Int32, _ argv: FuzzDriver.Arguments) -> Int32 { FuzzDriver.run(argc, argv) { fuzzDocuments($0!, $1) } }
+
 public func fuzzDocuments(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let text = String(decoding: bytes, as: UTF8.self)

@@ -1,10 +1,13 @@
 import Concord
+import FuzzSupport
 import ConcordSegmentation
 
 /// SRX rule sets: read them, compile them for a few languages (ICU regular
 /// expressions, under their time limit) and segment a text with them; write the
 /// rules back and read them again.
-@_cdecl("LLVMFuzzerTestOneInput")
+@_cdecl("fuzz_srx_main")
+public func entryPoint(_ argc: Int32, _ argv: FuzzDriver.Arguments) -> Int32 { FuzzDriver.run(argc, argv) { fuzzSRX($0!, $1) } }
+
 public func fuzzSRX(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     guard let rules = try? SRXReader.read(text: text, fileName: "fuzz.srx") else { return 0 }

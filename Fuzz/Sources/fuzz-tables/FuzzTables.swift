@@ -1,9 +1,12 @@
 import Concord
+import FuzzSupport
 import Foundation
 
 /// CSV and TSV: the delimited-table reader, glossaries read from tables, and
 /// memories read from tables (through a file, as the CLI reads them).
-@_cdecl("LLVMFuzzerTestOneInput")
+@_cdecl("fuzz_tables_main")
+public func entryPoint(_ argc: Int32, _ argv: FuzzDriver.Arguments) -> Int32 { FuzzDriver.run(argc, argv) { fuzzTables($0!, $1) } }
+
 public func fuzzTables(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
     let text = String(decoding: bytes, as: UTF8.self)

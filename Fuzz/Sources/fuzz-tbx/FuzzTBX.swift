@@ -1,8 +1,11 @@
 import Concord
+import FuzzSupport
 
 /// TBX 2019 and 2008 (martif) glossaries: read, recognise their terms in their
 /// own text, validate, and write both dialects and read them back.
-@_cdecl("LLVMFuzzerTestOneInput")
+@_cdecl("fuzz_tbx_main")
+public func entryPoint(_ argc: Int32, _ argv: FuzzDriver.Arguments) -> Int32 { FuzzDriver.run(argc, argv) { fuzzTBX($0!, $1) } }
+
 public func fuzzTBX(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     guard let glossary = try? TBXReader.read(text: text, fileName: "fuzz.tbx") else { return 0 }

@@ -1,10 +1,14 @@
 import Concord
+import FuzzSupport
+import ConcordXML
 
 /// TMX as the reader, the writer and the store's codec see it: read every unit
 /// (both XML paths, the control-character filter, recovery of what reads), write
 /// them back as TMX and read that again. Errors are answers; crashes, hangs and
 /// leaks are findings.
-@_cdecl("LLVMFuzzerTestOneInput")
+@_cdecl("fuzz_tmx_main")
+public func entryPoint(_ argc: Int32, _ argv: FuzzDriver.Arguments) -> Int32 { FuzzDriver.run(argc, argv) { fuzzTMX($0!, $1) } }
+
 public func fuzzTMX(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     for readsText in [true, false] {
