@@ -2,9 +2,9 @@ import Concord
 import FuzzSupport
 import ConcordXML
 
-/// TMX as the reader, the writer and the store's codec see it: read every unit
-/// (both XML paths, the control-character filter, recovery of what reads), write
-/// them back as TMX and read that again. Errors are answers; crashes, hangs and
+/// TMX as the reader and the writer see it: read every unit (both XML paths,
+/// the control-character filter), with and without text, write them back as
+/// TMX and read that again. Errors are answers; crashes, hangs and
 /// leaks are findings.
 @_cdecl("fuzz_tmx_main")
 public func entryPoint(_ argc: Int32, _ argv: FuzzDriver.Arguments) -> Int32 { FuzzDriver.run(argc, argv) { fuzzTMX($0!, $1) } }
