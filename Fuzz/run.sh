@@ -2,7 +2,8 @@
 # Builds the libFuzzer targets (with AddressSanitizer) and runs each for a set
 # time: ./run.sh [SECONDS] [TARGET...]. Seeds come from ../shared/data and the
 # tests' fixtures; each target's corpus grows in corpus/TARGET (not committed);
-# crashes, hangs (> 5 s) and leaks land in findings/TARGET. Prints one line per
+# crashes, hangs (> 5 s) and leaks land in findings/TARGET; the inputs behind
+# past findings (fixed, each with a test) stay in Regressions/TARGET. Prints one line per
 # target: executions, coverage, findings. Exits 1 if any target found something.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -37,7 +38,10 @@ for target in "${targets[@]}"; do
     dict=Dictionaries/${target#fuzz-}.dict
     log=findings/$target/last-run.log
     # Leaks are reported by AddressSanitizer's LeakSanitizer at the end of each run.
-    "$bin/$target" "corpus/$target" -dict="$dict" -max_total_time="$seconds" -timeout=5 \
+    # Inputs behind past findings are replayed first, every run.
+    regressions=()
+    [ -d "Regressions/$target" ] && regressions=("Regressions/$target")
+    "$bin/$target" "corpus/$target" "${regressions[@]}" -dict="$dict" -max_total_time="$seconds" -timeout=5 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="findings/$target/" \
         > "$log" 2>&1 || true
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)

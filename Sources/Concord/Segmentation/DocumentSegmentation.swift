@@ -33,7 +33,7 @@ public enum DocumentSegmentation {
     /// Reads a document; the format comes from `format`, else the extension, else plain text.
     public static func readDocument(path: String, format: DocumentFormat? = nil) throws -> TextDocument {
         if path != "-", !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
-        let data = try DocumentBytes.read(path: path)
+        let data = try TextFileBytes.read(path: path)
         let resolved = format ?? DocumentFormat(path: path) ?? .txt
         if resolved == .html { return try HTMLTextReader.read(Array(data), fileName: path) }
         let decoded: String? = data.withUnsafeBytes { raw in

@@ -25,7 +25,7 @@ public enum TermLookup {
     public static func segments(path: String, language: LanguageTag, presegmented: Bool, format: DocumentFormat? = nil) throws -> [String] {
         if presegmented {
             if path != "-", !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
-            let data = try DocumentBytes.read(path: path)
+            let data = try TextFileBytes.read(path: path)
             guard let text = String(data: data, encoding: .utf8) else {
                 throw FormatError.badTable(file: path, line: 1, column: 1, message: "not UTF-8 text; save the file as UTF-8")
             }

@@ -13,11 +13,7 @@ public enum GlossaryTable {
 
     public static func read(path: String, delimiter: Delimiter) throws -> Glossary {
         let name = path == "-" ? "<stdin>" : path
-        let data: Data
-        if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
-            guard FileManager.default.fileExists(atPath: path) else { throw FormatError.cannotOpen(file: path, reason: "no such file") }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        }
+        let data = try TextFileBytes.read(path: path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormatError.badTable(file: name, line: 1, column: 1, message: "not UTF-8 text; save the glossary as UTF-8")
         }

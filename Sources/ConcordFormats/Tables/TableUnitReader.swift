@@ -14,15 +14,7 @@ public final class TableUnitReader: UnitSource {
     /// Reads the whole table at `path` (`-` for standard input).
     public init(path: String, delimiter: Delimiter) throws {
         fileName = path == "-" ? "<stdin>" : path
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard FileManager.default.fileExists(atPath: path) else { throw FormatError.cannotOpen(file: path, reason: "no such file") }
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw FormatError.cannotOpen(file: path, reason: error.localizedDescription)
-            }
-        }
+        let data = try TextFileBytes.read(path: path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormatError.badTable(file: fileName, line: 1, column: 1, message: "not UTF-8 text; save the table as UTF-8")
         }

@@ -3,11 +3,12 @@ import Glibc
 #endif
 import Foundation
 
-/// The bytes of a document or query file, read in chunks from a file, a FIFO,
-/// a device or standard input (`-`), with the faults a translator can act on:
-/// a missing file, a directory, binary data (`/dev/zero`, an image), a file too
-/// large to be a document.
-public enum DocumentBytes {
+/// The bytes of a text input (a document, a query file, a CSV or TSV table),
+/// read in chunks from a file, a FIFO, a device or standard input (`-`), with
+/// the faults a translator can act on: a missing file, a directory, binary data
+/// (`/dev/zero`, an image), a file too large to be a document. (POSIX reads:
+/// Foundation's `Data(contentsOf:)` leaks a buffer on an empty file.)
+public enum TextFileBytes {
     /// The largest document read (a press release is kilobytes; a book is a few megabytes).
     public static let maximumSize = 1 << 30
 
