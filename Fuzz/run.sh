@@ -44,7 +44,7 @@ for target in "${targets[@]}"; do
     "$bin/$target" "corpus/$target" "${regressions[@]}" -dict="$dict" -max_total_time="$seconds" -timeout=5 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="findings/$target/" \
         > "$log" 2>&1 || true
-    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+    runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo 0)
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
     found=$(find "findings/$target" -maxdepth 1 \( -name 'crash-*' -o -name 'timeout-*' -o -name 'leak-*' -o -name 'oom-*' \) | wc -l)
     echo "$target: ${runs:-0} executions, coverage ${cov:-0} edges, ${found} findings (log: Fuzz/$log)"

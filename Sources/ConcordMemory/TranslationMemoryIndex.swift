@@ -269,7 +269,6 @@ public final class TranslationMemoryIndex {
         let sourceTokens = try tokenizer.tokens(of: entry.source.segment)
         var score = fuzzy
         var deductions: [String] = []
-        var substitutions: [(from: String, to: String)] = []
         if fuzzy == 100 {
             if query.comparisonKey == entry.source.segment.comparisonKey {
                 score = 100
@@ -280,7 +279,6 @@ public final class TranslationMemoryIndex {
                     switch mine.kind {
                     case .number, .code:
                         total += 1
-                        substitutions.append((from: theirs.written, to: mine.written))
                         deductions.append("\(mine.kind == .number ? "number" : "code") \(theirs.written) → \(mine.written)")
                     case .word:
                         caseDiffers = true
@@ -312,14 +310,8 @@ public final class TranslationMemoryIndex {
             score = max(0, score - entry.penalty)
             deductions.append("memory penalty \(entry.penalty)")
         }
-        var adapted: String?
-        if !substitutions.isEmpty {
-            var target = entry.target.segment.plainText
-            for substitution in substitutions where substitution.from != substitution.to {
-                if let range = target.range(of: substitution.from) { target.replaceSubrange(range, with: substitution.to) }
-            }
-            adapted = target
-        }
+        let (substitutions, adapted) = Self.adaptNumbers(of: entry, sourceTokens: sourceTokens, queryTokens: queryTokens,
+                                                         fuzzy: fuzzy, deductions: &deductions)
         guard withDiff else {
             return MemoryMatch(entry: entry, score: score, fuzzy: fuzzy, deductions: deductions, substitutions: substitutions,
                                adaptedTarget: adapted, diff: [])
@@ -327,6 +319,23 @@ public final class TranslationMemoryIndex {
         let explanation = TokenDiff.explain(source: sourceTokens.map(\.written), query: queryTokens.map(\.written))
         return MemoryMatch(entry: entry, score: score, fuzzy: fuzzy, deductions: deductions, substitutions: substitutions,
                            adaptedTarget: adapted, diff: explanation)
+    }
+
+    /// The query's numbers put into the target where the source's numbers stand (paired by
+    /// order, so only when both have as many); each one that the target lacks is a deduction.
+    private static func adaptNumbers(of entry: MemoryEntry, sourceTokens: [MatchToken], queryTokens: [MatchToken], fuzzy: Int,
+                                     deductions: inout [String]) -> ([Substitution], String?) {
+        let sourceNumbers = sourceTokens.filter { $0.kind == .number }.map(\.written)
+        let queryNumbers = queryTokens.filter { $0.kind == .number }.map(\.written)
+        guard sourceNumbers.count == queryNumbers.count, sourceNumbers != queryNumbers else { return ([], nil) }
+        let changes = Array(zip(sourceNumbers, queryNumbers)).map { (from: $0.0, to: $0.1) }
+        let (text, placed) = NumberSubstitution.adapt(entry.target.segment.plainText, changes: changes)
+        var substitutions: [Substitution] = []
+        for (change, wasPlaced) in zip(changes, placed) where change.from != change.to {
+            substitutions.append(Substitution(from: change.from, to: change.to, placed: wasPlaced, inFuzzyMatch: fuzzy < 100))
+            if !wasPlaced { deductions.append("number \(change.from) is not in the target as written: change it to \(change.to) by hand") }
+        }
+        return (substitutions, substitutions.contains(where: \.placed) ? text : nil)
     }
 
     /// White space and punctuation, the rest removed: what "spacing" differences compare.

@@ -32,6 +32,36 @@ import Testing
         #expect(try index.lookup(Segment("The  meeting ended.")).first?.score == 99)  // spacing only
     }
 
+    @Test func wholeNumbersAreSubstitutedByValueAndPosition() throws {
+        // The old number inside another number is not touched (12 in 12 delegations, 2 in 12).
+        let index = try memory([("12 delegations attended meeting 2.", "12 делегаций присутствовали на заседании 2."),
+                                ("Item 5 and item 5 bis cost 1,000 dollars.", "Пункт 5 и пункт 5 бис стоят 1 000 долларов."),
+                                ("The meeting opened at 10.15 on 24 April.", "Заседание открылось в 10 ч. 15 м. 24 апреля.")])
+        let meeting = try #require(try index.lookup(Segment("12 delegations attended meeting 3.")).first)
+        #expect(meeting.adaptedTarget == "12 делегаций присутствовали на заседании 3.")
+        #expect(meeting.substitutions == [Substitution(from: "2", to: "3", placed: true, inFuzzyMatch: false)])
+        // The same number twice: the second occurrence of the source is the second of the target.
+        let items = try #require(try index.lookup(Segment("Item 5 and item 6 bis cost 2,500 dollars.")).first)
+        #expect(items.adaptedTarget == "Пункт 5 и пункт 6 бис стоят 2 500 долларов.")
+        // Written differently in the target: said, not pretended.
+        let time = try #require(try index.lookup(Segment("The meeting opened at 11.30 on 24 April.")).first)
+        #expect(time.substitutions.map(\.placed) == [false])
+        #expect(time.adaptedTarget == nil)
+        #expect(time.deductions.contains { $0.contains("10.15") && $0.contains("by hand") })
+        let zh = try memory([("会议于4月24日开幕。", "The meeting opened on 24 April.")], from: "zh", to: "en")
+        let chinese = try #require(try zh.lookup(Segment("会议于4月25日开幕。")).first)
+        #expect(chinese.adaptedTarget == "The meeting opened on 25 April.")
+    }
+
+    @Test func numbersAreAdaptedInFuzzyMatchesToo() throws {
+        let index = try memory([("The Council adopted resolution 1519 (2003) on the situation in Somalia.",
+                                 "Совет принял резолюцию 1519 (2003) о положении в Сомали.")])
+        let match = try #require(try index.lookup(Segment("The Council unanimously adopted resolution 1540 (2004) on the situation in Somalia.")).first)
+        #expect(match.score < 95)
+        #expect(match.adaptedTarget == "Совет принял резолюцию 1540 (2004) о положении в Сомали.")
+        #expect(match.substitutions.allSatisfy { $0.inFuzzyMatch && $0.placed })
+    }
+
     @Test func numbersAreSubstitutedAndCostOnePointEach() throws {
         let index = try memory([("On 24 April 2019 the conference opened.", "24 апреля 2019 года открылась конференция.")])
         let match = try #require(try index.lookup(Segment("On 25 April 2020 the conference opened.")).first)

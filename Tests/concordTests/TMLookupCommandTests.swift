@@ -26,7 +26,8 @@ import Testing
         #expect(lines.allSatisfy { $0["micros"] is Int })
         let number = try #require((lines[1]["matches"] as? [[String: Any]])?.first)
         #expect(number["score"] as? Int == 97) // 99 for the number, minus the memory penalty 2
-        #expect((number["substitutions"] as? [[String: String]])?.first?["to"] == "5")
+        #expect((number["substitutions"] as? [[String: Any]])?.first?["to"] as? String == "5")
+        #expect((number["substitutions"] as? [[String: Any]])?.first?["placed"] as? Bool == true)
         #expect(number["adaptedTarget"] as? String == "Переговоры длились 5 часа.")
         #expect(number["tuid"] as? String == "a")
         let fuzzy = try #require((lines[3]["matches"] as? [[String: Any]])?.first)

@@ -14,7 +14,7 @@ struct TMLookupCommand: ParsableCommand {
         101 when the previous sentence also matches, 102 when the next does too; memory penalties last.
 
         JSON: one line per query: {"query", "micros", "matches": [{"score", "source", "target", "tuid",
-        "origin", "diff", "substitutions": [{"from", "to"}], "deductions", "adaptedTarget"}]}
+        "origin", "diff", "substitutions": [{"from", "inFuzzyMatch", "placed", "to"}], "deductions", "adaptedTarget"}]}
 
         Examples:
           concord tm lookup "The SCO summit opened in Astana." --tm TMX/un-testset.en-ru-zh.tmx --from en --to ru
@@ -104,7 +104,10 @@ struct TMLookupCommand: ParsableCommand {
                     try json.raw("],"); json.key("substitutions"); try json.raw("[")
                     for (step, item) in match.substitutions.enumerated() {
                         if step > 0 { try json.raw(",") }
-                        try json.raw("{"); json.key("from"); json.string(item.from); try json.raw(","); json.key("to"); json.string(item.to); try json.raw("}")
+                        try json.raw("{"); json.key("from"); json.string(item.from)
+                        try json.raw(","); json.key("inFuzzyMatch"); try json.raw(item.inFuzzyMatch ? "true" : "false")
+                        try json.raw(","); json.key("placed"); try json.raw(item.placed ? "true" : "false")
+                        try json.raw(","); json.key("to"); json.string(item.to); try json.raw("}")
                     }
                     try json.raw("],"); json.key("deductions"); try json.raw("[")
                     for (step, item) in match.deductions.enumerated() { if step > 0 { try json.raw(",") }; json.string(item) }
