@@ -102,4 +102,24 @@ import Testing
             #expect(wal == 0)
         }
     }
+
+    @Test func aFailedFirstImportLeavesNoStore() throws {
+        try withMemory { directory in
+            try Data([0, 1, 2, 0xFF, 0]).write(to: directory.appendingPathComponent("binary.tmx"))
+            for input in ["missing.tmx", "binary.tmx"] {
+                let result = try TestSupport.runConcord(["tm", "import", input, "--db", "new.db"], directory: directory)
+                #expect(result.status != 0)
+                let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("new.db") }
+                #expect(left.isEmpty, "\(input): \(left)")
+            }
+            // A zero-byte file (as mktemp makes) is left as it was.
+            FileManager.default.createFile(atPath: directory.appendingPathComponent("zero.db").path, contents: Data())
+            #expect(try TestSupport.runConcord(["tm", "import", "binary.tmx", "--db", "zero.db"], directory: directory).status == 65)
+            #expect(try Data(contentsOf: directory.appendingPathComponent("zero.db")).isEmpty)
+            // Files imported before the failing one stay.
+            let partial = try TestSupport.runConcord(["tm", "import", "m.tmx", "binary.tmx", "--db", "new.db"], directory: directory)
+            #expect(partial.status == 65)
+            #expect(try TestSupport.runConcord(["tm", "stats", "--db", "new.db"], directory: directory).stdout.contains("units: 2"))
+        }
+    }
 }

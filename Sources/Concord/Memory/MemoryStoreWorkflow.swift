@@ -14,11 +14,47 @@ public enum MemoryStoreWorkflow {
         public var diagnostics: [Diagnostic] = []
     }
 
+    /// Imports `paths` into the store at `storePath`, creating it if need be. A store this call
+    /// creates (at a missing path or over a zero-byte file) is removed again (or emptied back to
+    /// zero bytes) when no file could be imported, so a failed first import leaves nothing behind.
+    public static func importFiles(_ paths: [String], intoStoreAt storePath: String) throws -> [ImportReport] {
+        for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+            throw WorkflowError.missingInput(path: path)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: storePath)[.size] as? Int) ?? nil
+        let createdHere = size == nil || size == 0
+        var reports: [ImportReport] = []
+        do {
+            let store = try MemoryStore(path: storePath)
+            _ = try importFiles(paths, into: store, reports: &reports)
+            return reports
+        } catch {
+            if createdHere && reports.isEmpty { removeStore(at: storePath, keepingEmptyFile: size == 0) }
+            throw error
+        }
+    }
+
+    /// Removes a store and its WAL files; `keepingEmptyFile` leaves the zero-byte file that was there.
+    private static func removeStore(at path: String, keepingEmptyFile: Bool) {
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        if keepingEmptyFile {
+            FileManager.default.createFile(atPath: path, contents: Data())
+        } else {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
     /// Imports each file in its own transaction: a file that fails part-way adds
     /// nothing (the error says where); files before it stay imported. Duplicates
     /// (the project's rule) are merged: newest change date, union of props and notes.
     public static func importFiles(_ paths: [String], into store: MemoryStore) throws -> [ImportReport] {
         var reports: [ImportReport] = []
+        return try importFiles(paths, into: store, reports: &reports)
+    }
+
+    /// Imports into `store`, appending to `reports` as each file commits (so a caller sees what
+    /// was done before a failure).
+    private static func importFiles(_ paths: [String], into store: MemoryStore, reports: inout [ImportReport]) throws -> [ImportReport] {
         for path in paths {
             guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
             let source = try UnitSourceOpener.open(path: path)

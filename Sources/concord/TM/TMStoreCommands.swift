@@ -29,8 +29,7 @@ struct TMImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func run() throws {
-        let opened = try MemoryStore(path: store.db)
-        for report in try MemoryStoreWorkflow.importFiles(files, into: opened) {
+        for report in try MemoryStoreWorkflow.importFiles(files, intoStoreAt: store.db) {
             DiagnosticPrinter.printToStandardError(report.diagnostics.filter { $0.severity == .error })
             StandardStreams.writeError("\(report.file): \(report.read) units read, \(report.added) added, \(report.merged) merged into existing units")
         }
