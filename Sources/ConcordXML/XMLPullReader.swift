@@ -40,6 +40,8 @@ public final class XMLPullReader {
     private let producer: XMLEventProducer
     /// Index of the current event in the buffer; -1 before the first read.
     @exclusivity(unchecked) private var cursor = -1
+    /// Elements started and not yet ended among the nodes read (for messages about a cut-off file).
+    private var openElements = 0
     private var producerDone = false
 
     /// Reads from `source`; `ignoreDeclaredEncoding` reads as UTF-8 whatever the declaration says.
@@ -51,6 +53,7 @@ public final class XMLPullReader {
         var options = SafeParserOptions.xml
         if ignoreDeclaredEncoding { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
         let prefixed = try PrefixedByteSource(source: source, sniffing: 4096)
+        try Self.refuseUnlessXML(prefixed.head, fileName: fileName)
         if XMLPrologue.allowsFastPath(prefixed.head) {
             producer = try SAXEventProducer(source: prefixed, fileName: fileName, options: options, buffer: buffer)
         } else {
@@ -74,7 +77,7 @@ public final class XMLPullReader {
         // A text event at the end of the buffer may continue in the next chunk: parse on first.
         while cursor >= buffer.events.count || (cursor == buffer.events.count - 1 && isText(buffer.events[cursor].kind) && !producerDone) {
             if producerDone {
-                if let failure = producer.failure { throw failure }
+                if let failure = producer.failure { throw explained(failure) }
                 cursor = buffer.events.count
                 return false
             }
@@ -84,10 +87,42 @@ public final class XMLPullReader {
             }
             producerDone = !(try producer.produce())
         }
+        switch buffer.events[cursor].kind {
+        case .element where !buffer.events[cursor].isEmpty: openElements += 1
+        case .endElement: openElements -= 1
+        default: break
+        }
         return true
     }
 
     private func isText(_ kind: NodeKind) -> Bool { kind == .text || kind == .whitespace }
+
+    /// Refuses, in words a translator understands, what libxml2 would call "Document is empty" or
+    /// "Extra content at the end of the document": an empty file, binary data, text that is not XML.
+    /// `head` is the first bytes of the file.
+    public static func refuseUnlessXML(_ head: [UInt8], fileName: String) throws {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // UTF-16 and UTF-32 (with or without a byte-order mark) are left to libxml2.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x3C, 0]) || bytes.starts(with: [0, 0x3C])
+            || bytes.starts(with: [0, 0, 0, 0x3C]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return }
+        let content = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = content.first else {
+            throw XMLError.notWellFormed(file: fileName, line: 1, column: 1, message: "is empty")
+        }
+        guard first != 0x3C else { return }
+        let binary = content.prefix(512).contains { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }
+        throw XMLError.notWellFormed(file: fileName, line: 1, column: 1,
+                                     message: binary ? "is not a text file (it looks like binary data)" : "is not XML: it does not begin with '<'")
+    }
+
+    /// libxml2's message for a document cut short names what it found, not what is missing.
+    private func explained(_ failure: XMLError) -> XMLError {
+        guard case let .notWellFormed(file, line, column, message) = failure, openElements > 0,
+              message.hasPrefix("Extra content at the end") || message.hasPrefix("Premature end of data") else { return failure }
+        return .notWellFormed(file: file, line: line, column: column,
+                              message: "ends before the document is complete (line \(line)): \(openElements == 1 ? "an element is" : "\(openElements) elements are") still open; the file may have been cut off")
+    }
 
     /// Skips the current element's subtree and moves to the node after it.
     @discardableResult

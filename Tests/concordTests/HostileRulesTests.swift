@@ -46,3 +46,28 @@ import Testing
         #expect(read.stdout.contains("End of the document."))
     }
 }
+
+/// Files that are not what they claim, in words a translator understands (not libxml2's).
+@Suite struct PlainMessageTests {
+    @Test func emptyCutOffBinaryAndNonXMLFiles() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let memory = TMStoreCommandTests.memory
+        let cut = String(memory.prefix(memory.count * 2 / 3))
+        let files: [(String, Data, String)] = [
+            ("empty.tmx", Data(), "is empty"),
+            ("cut.tmx", Data(cut.utf8), "ends before the document is complete"),
+            ("nul.tmx", Data(repeating: 0, count: 5000), "is not a text file"),
+            ("image.tbx", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]), "is not a text file"),
+            ("notes.tmx", Data("Just some notes.\n".utf8), "does not begin with '<'"),
+        ]
+        for (name, bytes, words) in files {
+            try bytes.write(to: directory.appendingPathComponent(name))
+            let command = name.hasSuffix(".tbx") ? ["glossary", "stats", name] : ["tmx", "stats", name]
+            let result = try TestSupport.runConcord(command, directory: directory)
+            #expect(result.status == 65, "\(name): \(result.stderr)")
+            #expect(result.stderr.contains(words), "\(name): \(result.stderr)")
+            #expect(!result.stderr.contains("Extra content") && !result.stderr.contains("Document is empty"))
+        }
+    }
+}

@@ -87,6 +87,12 @@ public final class TMXReader {
         } catch {
             throw FormatError.io(file: fileName, reason: String(describing: error))
         }
+        do {
+            // Judged on the bytes as they are: the filter would make a file of NUL bytes look empty.
+            try XMLPullReader.refuseUnlessXML(prefixed.head, fileName: fileName)
+        } catch let error as XMLError {
+            throw FormatError(error, reading: fileName)
+        }
         let sniff = EncodingSniff(prefix: prefixed.head)
         if sniff.declaresUTF16ButIsNot {
             collected.append(Diagnostic(id: "tmx.encoding-label", severity: .warning,
