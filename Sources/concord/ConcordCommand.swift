@@ -23,6 +23,7 @@ struct ConcordCommand: ParsableCommand {
     static func main() {
         // A reader that goes away (`concord … | head`) ends the process quietly, as it does `cat`.
         signal(SIGPIPE, SIG_DFL)
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             try command.run()
