@@ -22,7 +22,7 @@ import Testing
         try (Self.header + units + "</body></tmx>\n").write(to: directory.appendingPathComponent("m.tmx"), atomically: true, encoding: .utf8)
         let query = (0..<200_000).map { "word\($0 % 50_000)" }.joined(separator: " ")
         try query.write(to: directory.appendingPathComponent("q.txt"), atomically: true, encoding: .utf8)
-        let result = try Self.bounded("$CONCORD tm lookup --queries q.txt --tm m.tmx --from en --to ru --json", in: directory)
+        let result = try Self.bounded("$CONCORD tm lookup --queries q.txt --presegmented --tm m.tmx --from en --to ru --json", in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 1)
     }

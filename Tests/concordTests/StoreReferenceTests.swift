@@ -48,7 +48,7 @@ import Testing
         let queries = directory.appendingPathComponent("queries.txt")
         let asked = stride(from: 0, to: sources.count, by: 10).map { sources[$0] }
         try asked.joined(separator: "\n").write(to: queries, atomically: true, encoding: .utf8)
-        let lookup = try TestSupport.runConcord(["tm", "lookup", "--queries", queries.path, "--db", db, "--from", "en", "--to", "ru", "--json", "--limit", "50"])
+        let lookup = try TestSupport.runConcord(["tm", "lookup", "--queries", queries.path, "--presegmented", "--db", db, "--from", "en", "--to", "ru", "--json", "--limit", "50"])
         #expect(lookup.status == 0, "\(lookup.stderr)")
         let answers = lookup.stdout.split(separator: "\n")
         #expect(answers.count == asked.count)

@@ -19,7 +19,7 @@ import Testing
         try Self.memory.write(to: tmx, atomically: true, encoding: .utf8)
         let queries = directory.appendingPathComponent("q.txt")
         try "The delegates arrived.\nThe talks lasted 5 hours.\nThe talks lasted 3 hours.\nThe SCO summit opened in Bishkek.\n".write(to: queries, atomically: true, encoding: .utf8)
-        let result = try TestSupport.runConcord(["tm", "lookup", "--queries", queries.path, "--tm", tmx.path + ":2", "--from", "en", "--to", "ru", "--json"])
+        let result = try TestSupport.runConcord(["tm", "lookup", "--queries", queries.path, "--presegmented", "--tm", tmx.path + ":2", "--from", "en", "--to", "ru", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(lines.count == 4)
@@ -33,5 +33,22 @@ import Testing
         let fuzzy = try #require((lines[3]["matches"] as? [[String: Any]])?.first)
         #expect((fuzzy["diff"] as? [String])?.contains("+Bishkek") == true)
         #expect(try TestSupport.runConcord(["tm", "lookup", "x", "--from", "en", "--to", "ru"]).status == 64)
+    }
+}
+
+extension TMLookupCommandTests {
+    /// A query file is a document: its paragraphs are split into sentences before the lookup.
+    @Test func aQueryFileIsSegmented() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try TMStoreCommandTests.memory.write(to: directory.appendingPathComponent("m.tmx"), atomically: true, encoding: .utf8)
+        try "Talks ended. The summit opened.\n".write(to: directory.appendingPathComponent("release.txt"), atomically: true, encoding: .utf8)
+        let segmented = try TestSupport.runConcord(["tm", "lookup", "--queries", "release.txt", "--tm", "m.tmx", "--from", "en", "--to", "ru", "--json"], directory: directory)
+        #expect(segmented.status == 0, "\(segmented.stderr)")
+        let lines = segmented.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("\"score\":100") == true)
+        let whole = try TestSupport.runConcord(["tm", "lookup", "--queries", "release.txt", "--presegmented", "--tm", "m.tmx", "--from", "en", "--to", "ru", "--json"], directory: directory)
+        #expect(whole.stdout.split(separator: "\n").count == 1)
     }
 }

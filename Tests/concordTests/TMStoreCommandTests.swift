@@ -150,7 +150,7 @@ import Testing
         let db = directory.appendingPathComponent("m.tmdb").path
         #expect(try TestSupport.runConcord(["tm", "import", tmx.path, "--db", db]).status == 0)
         func answers(_ memory: [String]) throws -> [String] {
-            let result = try TestSupport.runConcord(["tm", "lookup", "--queries", queryFile.path, "--from", "en", "--to", "ru", "--min", "40", "--json"] + memory)
+            let result = try TestSupport.runConcord(["tm", "lookup", "--queries", queryFile.path, "--presegmented", "--from", "en", "--to", "ru", "--min", "40", "--json"] + memory)
             // Everything but the timing and the memory's name.
             return result.stdout.split(separator: "\n").map {
                 $0.replacingOccurrences(of: #""micros":[0-9]+"#, with: "", options: .regularExpression)

@@ -28,7 +28,7 @@ enum MemoryBenchmark {
         for (name, queries, medianTarget, p99Target) in [("near-copy queries", nearCopies, 2.0, 20.0), ("unseen queries", unseen, 5.0, 50.0)] {
             let output = data.appendingPathComponent("lookup.jsonl").path
             let lookup = try ProcessRunner.measure([concord, "tm", "lookup", "--queries", queries.path, "--db", store,
-                                                    "--from", "en", "--to", "ru", "--min", "50", "--limit", "5", "--json"], output: output)
+                                                    "--from", "en", "--to", "ru", "--min", "50", "--limit", "5", "--json", "--presegmented"], output: output)
             guard lookup.status == 0 else { throw BenchError.failed("concord tm lookup", lookup.status) }
             let micros = try lookupMicros(output)
             let ours = Summary(milliseconds: micros.map { Double($0) / 1000 })

@@ -25,8 +25,11 @@ struct TMLookupCommand: ParsableCommand {
     @Argument(help: "The sentence to look up (or use --queries).")
     var text: String?
 
-    @Option(help: "A file with one sentence per line; neighbouring lines give the context for 101/102.")
+    @Option(help: "A document (txt, md, html) whose sentences are looked up in turn; neighbouring sentences give the context for 101/102.")
     var queries: String?
+
+    @Flag(help: "The --queries file has one sentence per line already: do not segment it.")
+    var presegmented = false
 
     @Option(help: "A memory file (.tmx, .csv, .tsv), optionally with a penalty: FILE:5. Repeatable.")
     var tm: [String] = []
@@ -63,7 +66,7 @@ struct TMLookupCommand: ParsableCommand {
         DiagnosticPrinter.printToStandardError(diagnostics.filter { $0.severity == .error || $0.id.hasPrefix("memory.") })
         var lines: [String]
         if let queries {
-            let segments = try TermLookup.segments(path: queries, language: LanguageTag(from), presegmented: true)
+            let segments = try TermLookup.segments(path: queries, language: LanguageTag(from), presegmented: presegmented)
             lines = segments
         } else {
             lines = [text!]
