@@ -8,6 +8,7 @@
 #include <unicode/utrans.h>
 #include <unicode/uscript.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
 
 const char *cicu_error_name(int32_t status) {
     return u_errorName((UErrorCode)status);
@@ -194,3 +195,24 @@ int32_t cicu_script(uint32_t codepoint) {
 }
 
 int32_t cicu_char_type(uint32_t codepoint) { return (int32_t)u_charType((UChar32)codepoint); }
+
+/* ---- Languages ---- */
+
+const char *cicu_iso_language(int32_t index) {
+    const char *const *codes = uloc_getISOLanguages();
+    for (int32_t i = 0; i < index; i++) {
+        if (codes[i] == NULL) return NULL;
+    }
+    return codes[index];
+}
+
+const char *cicu_iso3_language(const char *code) {
+    return uloc_getISO3Language(code);
+}
+
+int32_t cicu_language_name(const char *code, const char *display, uint16_t *buffer, int32_t capacity, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t length = uloc_getDisplayLanguage(code, display, (UChar *)buffer, capacity, &err);
+    *status = err;
+    return length;
+}

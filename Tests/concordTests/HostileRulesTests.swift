@@ -71,3 +71,23 @@ import Testing
         }
     }
 }
+
+/// Language options take language codes, and say which one was meant.
+@Suite struct LanguageOptionTests {
+    @Test func wordsAndUnknownCodesAreUsageErrorsWithASuggestion() throws {
+        let cases: [([String], String)] = [
+            (["segment", "-", "--lang", "english"], "did you mean 'en'?"),
+            (["segment", "-", "--lang", "xx"], "names no known language"),
+            (["segment", "-", "--lang", "!!!"], "is not a language tag"),
+            (["tm", "lookup", "x", "--tm", "m.tmx", "--from", "en", "--to", "russian"], "did you mean 'ru'?"),
+            (["terms", "-", "--glossary", "g.tbx", "--from", "chinese"], "did you mean 'zh'?"),
+            (["tmx", "convert", "m.tmx", "-o", "m.csv", "--langs", "en,zh_CN"], "did you mean 'zh-CN'?"),
+        ]
+        for (arguments, words) in cases {
+            let result = try TestSupport.runConcord(arguments, input: Data("Text.".utf8))
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains(words), "\(arguments): \(result.stderr)")
+        }
+        #expect(try TestSupport.runConcord(["segment", "-", "--lang", "zh-Hans-CN"], input: Data("你好。".utf8)).status == 0)
+    }
+}

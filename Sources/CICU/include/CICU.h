@@ -15,6 +15,15 @@ extern "C" {
 /** The symbolic name of an ICU error code, e.g. "U_REGEX_RULE_SYNTAX". */
 const char *cicu_error_name(int32_t status);
 
+/* ---- Languages -------------------------------------------------------------- */
+
+/** The ISO 639 language codes ICU knows (two letters, and three where there is no two-letter code), NULL after the last. */
+const char *cicu_iso_language(int32_t index);
+/** The three-letter ISO 639-2 code of `code` ("en" -> "eng"), "" when ICU has none. */
+const char *cicu_iso3_language(const char *code);
+/** The name of language `code` in `display` (e.g. "en"), as UTF-16 into `buffer`; returns the length. */
+int32_t cicu_language_name(const char *code, const char *display, uint16_t *buffer, int32_t capacity, int32_t *status);
+
 /* ---- Break iteration ------------------------------------------------------ */
 
 typedef struct CICUBreakIterator CICUBreakIterator;
