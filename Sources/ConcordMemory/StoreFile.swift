@@ -55,15 +55,9 @@ enum StoreFile {
     /// that WAL mode needs. A writer elsewhere would go unseen, but nobody can write there.
     static func immutableURI(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        var encoded = ""
-        for scalar in absolute.unicodeScalars {
-            switch scalar {
-            case "%": encoded += "%25"
-            case "?": encoded += "%3F"
-            case "#": encoded += "%23"
-            default: encoded.unicodeScalars.append(scalar)
-            }
-        }
+        // The three characters a URI path cannot hold as they are.
+        let escapes: [Unicode.Scalar: String] = ["%": "%25", "?": "%3F", "#": "%23"]
+        let encoded = absolute.unicodeScalars.map { escapes[$0] ?? String($0) }.joined()
         return "file:\(encoded)?immutable=1"
     }
 }
