@@ -46,6 +46,8 @@ struct TermsCommand: ParsableCommand {
     func run() throws {
         let source = LanguageTag(from)
         let glossaries = try TermLookup.glossaries(glossary)
+        DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, paths: glossary,
+                                                                           languages: [source] + (to.map { [LanguageTag($0)] } ?? [])))
         let segments = try TermLookup.recognize(try TermLookup.segments(path: file, language: source, presegmented: presegmented),
                                                 glossaries: glossaries, language: source)
         let targetLanguages: [LanguageTag] = to.map { [LanguageTag($0)] }

@@ -91,3 +91,21 @@ import Testing
         #expect(try TestSupport.runConcord(["segment", "-", "--lang", "zh-Hans-CN"], input: Data("你好。".utf8)).status == 0)
     }
 }
+
+extension LanguageOptionTests {
+    /// A language the data does not have is said, not passed over in silence.
+    @Test func aLanguageTheDataLacksIsReported() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try TMStoreCommandTests.memory.write(to: directory.appendingPathComponent("m.tmx"), atomically: true, encoding: .utf8)
+        let lookup = try TestSupport.runConcord(["tm", "lookup", "Talks ended.", "--tm", "m.tmx", "--from", "en", "--to", "de"], directory: directory)
+        #expect(lookup.stderr.contains("no unit has both en and de; its languages are en, ru, zh"))
+        #expect(try TestSupport.runConcord(["tm", "import", "m.tmx", "--db", "m.db"], directory: directory).status == 0)
+        let edit = try TestSupport.runConcord(["tm", "edit", "--db", "m.db", "--tuid", "b", "--lang", "de", "--text", "Gespräche endeten."], directory: directory)
+        #expect(edit.status == 1)
+        #expect(edit.stderr.contains("nothing changed"))
+        let terms = try TestSupport.runConcord(["terms", "-", "--glossary", TestSupport.packageRoot.appendingPathComponent("Glossaries/sco.tbx").path, "--from", "de"],
+                                              input: Data("Der Gipfel.".utf8))
+        #expect(terms.stderr.contains("no term in de"))
+    }
+}

@@ -65,7 +65,10 @@ public enum MemoryConcordance {
         var changed = 0
         try store.write { writer in
             for (id, var unit) in try writer.units(tuid: tuid) {
-                for index in unit.variants.indices where language.matches(unit.variants[index].language) {
+                // A unit without a variant in `language` is not changed (nor counted as changed).
+                let variants = unit.variants.indices.filter { language.matches(unit.variants[$0].language) }
+                guard !variants.isEmpty else { continue }
+                for index in variants {
                     unit.variants[index].segment = Segment(text)
                     unit.variants[index].info.changeDate = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
                 }

@@ -31,7 +31,12 @@ public enum MemoryLookup {
         var diagnostics: [Diagnostic] = []
         for path in stores {
             guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
-            try index.add(store: MemoryStore(path: path, access: .readOnly), from: from, to: to, origin: (path as NSString).lastPathComponent)
+            let store = try MemoryStore(path: path, access: .readOnly)
+            let before = index.count
+            try index.add(store: store, from: from, to: to, origin: (path as NSString).lastPathComponent)
+            if index.count == before {
+                diagnostics.append(noPairs(in: path, languages: try store.languages().map { LanguageTag($0.tag) }, from: from, to: to))
+            }
         }
         for source in sources {
             guard FileManager.default.fileExists(atPath: source.path) else { throw WorkflowError.missingInput(path: source.path) }
@@ -39,7 +44,13 @@ public enum MemoryLookup {
             var units: [TranslationUnit] = []
             while let unit = try reader.next() { units.append(unit) }
             diagnostics += reader.diagnostics
+            let before = index.count
             try index.add(units, from: from, to: to, origin: (source.path as NSString).lastPathComponent, penalty: source.penalty)
+            if index.count == before {
+                var languages: [LanguageTag] = []
+                for unit in units { for language in unit.languages where !languages.contains(language) { languages.append(language) } }
+                diagnostics.append(noPairs(in: source.path, languages: languages, from: from, to: to))
+            }
         }
         for (origin, unit) in index.unitsWithTooManyVariants {
             diagnostics.append(Diagnostic(id: "memory.too-many-variants", severity: .warning,
@@ -48,5 +59,12 @@ public enum MemoryLookup {
         }
         index.prepare()
         return (index, diagnostics)
+    }
+
+    /// A memory with nothing for the pair asked for: most often a language typed wrongly.
+    private static func noPairs(in path: String, languages: [LanguageTag], from: LanguageTag, to: LanguageTag) -> Diagnostic {
+        let list = languages.isEmpty ? "it is empty" : "its languages are \(languages.map(\.canonical).sorted().joined(separator: ", "))"
+        return Diagnostic(id: "memory.no-language-pair", severity: .warning,
+                          message: "no unit has both \(from.canonical) and \(to.canonical); \(list)", file: path)
     }
 }

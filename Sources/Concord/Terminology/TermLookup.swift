@@ -39,6 +39,21 @@ public enum TermLookup {
     }
 
     /// The terms in each segment.
+    /// A warning for each glossary without a term in one of `languages` (a language typed wrongly,
+    /// or the wrong glossary), listing the languages it has.
+    public static func languageWarnings(_ glossaries: [Glossary], paths: [String], languages: [LanguageTag]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for (glossary, path) in zip(glossaries, paths) {
+            let present = glossary.languages
+            for language in languages where !present.contains(where: { language.matches($0) }) {
+                let list = present.isEmpty ? "it has no concepts" : "its languages are \(present.map(\.canonical).sorted().joined(separator: ", "))"
+                warnings.append(Diagnostic(id: "glossary.no-language", severity: .warning,
+                                           message: "no term in \(language.canonical); \(list)", file: path))
+            }
+        }
+        return warnings
+    }
+
     public static func recognize(_ segments: [String], glossaries: [Glossary], language: LanguageTag) throws -> [SegmentTerms] {
         let recognizer = try TermRecognizer(glossaries: glossaries, language: language)
         return try segments.enumerated().map { index, text in

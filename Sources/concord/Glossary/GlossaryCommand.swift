@@ -67,6 +67,7 @@ struct GlossaryLookupCommand: ParsableCommand {
 
     func run() throws {
         let glossaries = try TermLookup.glossaries(glossary)
+        DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, paths: glossary, languages: from.map { [LanguageTag($0)] } ?? []))
         let languages = from.map { [LanguageTag($0)] } ?? glossaries.flatMap(\.languages).reduce(into: [LanguageTag]()) { if !$0.contains($1) { $0.append($1) } }
         var found: [(concept: Concept, matched: String)] = []
         for language in languages {
@@ -112,6 +113,10 @@ struct GlossaryStatsCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try TermLookup.glossaries([glossary])[0]
+        if loaded.concepts.isEmpty {
+            DiagnosticPrinter.printToStandardError([Diagnostic(id: "glossary.no-concepts", severity: .warning,
+                                                               message: "the glossary has no concepts", file: glossary)])
+        }
         var perLanguage: [String: [String: Int]] = [:]
         for term in loaded.concepts.flatMap(\.terms) {
             perLanguage[term.language.canonical, default: [:]]["terms", default: 0] += 1
