@@ -8,13 +8,13 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Split a document into sentences (ICU boundaries plus SRX language rules).",
         discussion: """
-        Text output: one sentence per line. JSON: {"segments": [{"text": ..., "paragraph": N, "start": N, "end": N}]},
+        Text output: one sentence per line. JSON: {"segments": [{"text": ..., "paragraph": N, "start": N, "end": N}]}, \
         offsets in Unicode scalars into the document text as Concord extracts it.
 
         Examples:
           concord segment release.txt --lang en
           concord segment release.html --lang ru --json
-          concord segment --export-rules concord.srx      # take Concord's rules to OmegaT or Okapi
+          concord segment --export-rules concord.srx  # for OmegaT or Okapi
         """
     )
 

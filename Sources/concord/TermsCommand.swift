@@ -7,12 +7,12 @@ struct TermsCommand: ParsableCommand {
         commandName: "terms",
         abstract: "Find glossary terms in a document and suggest the standard target terms.",
         discussion: """
-        Recognition survives inflection (Russian stems, English plurals and possessives), case (but
-        acronyms such as SCO match only as written), line breaks and no-break spaces; Chinese is matched
+        Recognition survives inflection (Russian stems, English plurals and possessives), case (but \
+        acronyms such as SCO match only as written), line breaks and no-break spaces; Chinese is matched \
         character by character; the longest term wins and no term spans a sentence end.
 
-        Text: one line per segment, each hit as [term → suggestions]. JSON: {"segments": [{"index", "text",
-        "hits": [{"concept", "text", "start", "end", "term", "status", "type", "targets": [{"lang", "term",
+        Text: one line per segment, each hit as [term → suggestions]. JSON: {"segments": [{"index", "text", \
+        "hits": [{"concept", "text", "start", "end", "term", "status", "type", "targets": [{"lang", "term", \
         "status", "type"}]}]}]}, offsets in Unicode scalars into the segment text.
 
         Example:

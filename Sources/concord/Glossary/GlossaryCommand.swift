@@ -16,8 +16,8 @@ struct GlossaryConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a glossary; the format comes from each file's extension.",
         discussion: """
-        .tbx is written as TBX 2019 (TBX-Basic, DCA style) unless --tbx2008 asks for a martif file.
-        CSV/TSV: a header row of language tags plus id, status:<lang>, type:<lang>, subjectField,
+        .tbx is written as TBX 2019 (TBX-Basic, DCA style) unless --tbx2008 asks for a martif file. \
+        CSV/TSV: a header row of language tags plus id, status:<lang>, type:<lang>, subjectField, \
         definition and note columns; several terms in a cell are separated by ;.
 
         Example:

@@ -8,17 +8,19 @@ struct TMLookupCommand: ParsableCommand {
         commandName: "lookup",
         abstract: "Find exact, context and fuzzy matches for a sentence or a file of sentences.",
         discussion: """
-        Scores: floor(100 × (L − d) / L) over tokens (words, numbers, punctuation, codes; one per Chinese
-        character), numbers and codes as placeholders; 100 only for identical text and codes, 99–95 when
-        only numbers, codes, case, spaces or punctuation differ (numbers substituted into the target);
+        Scores: floor(100 × (L − d) / L) over tokens (words, numbers, punctuation, codes; one per Chinese \
+        character), numbers and codes as placeholders; 100 only for identical text and codes, 99–95 when \
+        only numbers, codes, case, spaces or punctuation differ (numbers substituted into the target); \
         101 when the previous sentence also matches, 102 when the next does too; memory penalties last.
 
-        JSON: one line per query: {"query", "micros", "matches": [{"score", "source", "target", "tuid",
+        JSON: one line per query: {"query", "micros", "matches": [{"score", "source", "target", "tuid", \
         "origin", "diff", "substitutions": [{"from", "inFuzzyMatch", "placed", "to"}], "deductions", "adaptedTarget"}]}
 
         Examples:
-          concord tm lookup "The SCO summit opened in Astana." --tm TMX/un-testset.en-ru-zh.tmx --from en --to ru
-          concord tm lookup --queries release.txt --tm old.tmx:5 --tm new.tmx --from en --to zh --json
+          concord tm lookup "The SCO summit opened in Astana." --tm \\
+              TMX/un-testset.en-ru-zh.tmx --from en --to ru
+          concord tm lookup --queries release.txt --tm old.tmx:5 --tm new.tmx \\
+              --from en --to zh --json
         """
     )
 

@@ -14,8 +14,8 @@ struct TMImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Add memories (.tmx, .csv, .tsv) to a store, one transaction per file.",
         discussion: """
-        Duplicates (same languages, text and code kinds in every variant) are merged: the newest change
-        date wins and props and notes are united. A file that fails part-way adds nothing; files before it
+        Duplicates (same languages, text and code kinds in every variant) are merged: the newest change \
+        date wins and props and notes are united. A file that fails part-way adds nothing; files before it \
         stay imported.
 
         Example:

@@ -6,9 +6,9 @@ struct TMXConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert a memory between TMX, CSV, TSV and JSON Lines (format from the extension).",
         discussion: """
-        .tmx is normalised TMX 1.4b; .csv (RFC 4180) and .tsv have one column per language under a
-        header row of tags (TSV escapes tab, newline and backslash as \\t, \\n, \\\\); .jsonl has one unit
-        a line. CSV and TSV with a header row of tags convert back to TMX. The output appears only
+        .tmx is normalised TMX 1.4b; .csv (RFC 4180) and .tsv have one column per language under a \
+        header row of tags (TSV escapes tab, newline and backslash as \\t, \\n, \\\\); .jsonl has one unit \
+        a line. CSV and TSV with a header row of tags convert back to TMX. The output appears only \
         when it is complete.
 
         Examples:

@@ -6,12 +6,13 @@ struct TMXFilterCommand: ParsableCommand {
         commandName: "filter",
         abstract: "Copy the units of a memory that pass the filters.",
         discussion: """
-        --drop-empty drops units whose target is empty; --drop-untranslated drops units whose target
-        equals the source or holds only inline codes. The source is the unit's srclang, else the header's,
+        --drop-empty drops units whose target is empty; --drop-untranslated drops units whose target \
+        equals the source or holds only inline codes. The source is the unit's srclang, else the header's, \
         else the first variant.
 
         Example:
-          concord tmx filter memory.tmx -o recent.tmx --since 2019-01-01 --prop x-client=SCO --drop-untranslated
+          concord tmx filter memory.tmx -o recent.tmx --since 2019-01-01 --prop \\
+              x-client=SCO --drop-untranslated
         """
     )
 

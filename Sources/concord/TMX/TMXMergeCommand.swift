@@ -6,7 +6,7 @@ struct TMXMergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Merge memories into one file; --dedupe folds duplicate units together.",
         discussion: """
-        Two units are duplicates when every variant has the same language, plain text and sequence of
+        Two units are duplicates when every variant has the same language, plain text and sequence of \
         inline-code kinds. Merging keeps the newest change date and the union of props and notes.
 
         Example:

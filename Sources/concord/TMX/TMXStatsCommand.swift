@@ -9,8 +9,8 @@ struct TMXStatsCommand: ParsableCommand {
         Example:
           concord tmx stats TMX/un-testset.en-ru-zh.tmx --json
 
-        JSON: {"tus": N, "languages": {"en": N, ...}, "srclang": "en-US" | "*all*",
-               "header": {...}, "diagnostics": [{"id", "severity", "message", "file", "line", "column"}]}
+        JSON: {"tus": N, "languages": {"en": N, ...}, "srclang": "en-US" | "*all*", \
+        "header": {...}, "diagnostics": [{"id", "severity", "message", "file", "line", "column"}]}
         """
     )
 
