@@ -9,6 +9,8 @@
 #include <unicode/uscript.h>
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
 
 const char *cicu_error_name(int32_t status) {
     return u_errorName((UErrorCode)status);
@@ -215,4 +217,31 @@ int32_t cicu_language_name(const char *code, const char *display, uint16_t *buff
     int32_t length = uloc_getDisplayLanguage(code, display, (UChar *)buffer, capacity, &err);
     *status = err;
     return length;
+}
+
+/* ---- Character sets ---- */
+
+int32_t cicu_convert_to_utf16(const char *charset, const uint8_t *bytes, int32_t length,
+                              uint16_t *buffer, int32_t capacity, int32_t *error_offset, int32_t *status) {
+    UErrorCode err = U_ZERO_ERROR;
+    *error_offset = -1;
+    UConverter *converter = ucnv_open(charset, &err);
+    if (U_FAILURE(err)) { *status = err; return 0; }
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &err);
+    const char *source = (const char *)bytes;
+    const char *sourceLimit = source + length;
+    UChar *target = (UChar *)buffer;
+    UChar *targetLimit = target + capacity;
+    ucnv_toUnicode(converter, &target, targetLimit, &source, sourceLimit, NULL, 1, &err);
+    if (U_FAILURE(err) && err != U_BUFFER_OVERFLOW_ERROR) {
+        /* The invalid bytes were consumed: the fault starts that many bytes before `source`. */
+        char invalid[32];
+        int8_t invalidLength = sizeof invalid;
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(converter, invalid, &invalidLength, &ignored);
+        *error_offset = (int32_t)(source - (const char *)bytes) - invalidLength;
+    }
+    ucnv_close(converter);
+    *status = err;
+    return (int32_t)(target - (UChar *)buffer);
 }

@@ -20,6 +20,8 @@ public enum FormatError: Error, Equatable, CustomStringConvertible {
     case unknownFormat(file: String, supported: [String])
     /// The output named is one of the inputs (the same file, whatever the path says).
     case outputIsInput(output: String, input: String)
+    /// `--encoding` names a charset ICU does not know.
+    case unknownEncoding(name: String)
     /// Standard output was closed by its reader (`concord … | head`): not worth a message.
     case outputClosed
 
@@ -47,6 +49,8 @@ public enum FormatError: Error, Equatable, CustomStringConvertible {
                 : "\(output): is the same file as the input \(input); write the output to another file"
         case .outputClosed:
             return "standard output was closed"
+        case let .unknownEncoding(name):
+            return "'\(name)' is not an encoding Concord knows; use a name such as UTF-8, UTF-16, windows-1251, KOI8-R, GB18030 or Big5"
         }
     }
 
@@ -57,7 +61,7 @@ public enum FormatError: Error, Equatable, CustomStringConvertible {
         case .cannotOpen: return .noInput
         case .cannotCreate: return .cannotCreateOutput
         case .io: return .ioError
-        case .unknownFormat, .outputIsInput: return .usage
+        case .unknownFormat, .outputIsInput, .unknownEncoding: return .usage
         case .outputClosed: return .ioError
         }
     }

@@ -39,6 +39,8 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "Write the rules in force to this SRX file and stop.")
     var exportRules: String?
 
+    @OptionGroup var input: EncodingOption
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -60,7 +62,8 @@ struct SegmentCommand: ParsableCommand {
         }
         let language = LanguageTag(lang ?? "und")
         let segmenter = try Segmenter(ruleSet: ruleSet, language: language, quotations: quotes == .keep ? .keep : .split)
-        let document = try DocumentSegmentation.readDocument(path: file ?? "-", format: inputFormat.flatMap { DocumentFormat(rawValue: $0.rawValue) })
+        let document = try DocumentSegmentation.readDocument(path: file ?? "-", format: inputFormat.flatMap { DocumentFormat(rawValue: $0.rawValue) },
+                                                             encoding: input.encoding)
         switch output.effectiveFormat {
         case .json:
             // Streamed (keys sorted, as everywhere): two million segments are a few hundred megabytes of JSON.

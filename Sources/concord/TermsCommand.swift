@@ -35,6 +35,8 @@ struct TermsCommand: ParsableCommand {
     @Flag(help: "The input has one segment per line (no sentence segmentation).")
     var presegmented = false
 
+    @OptionGroup var input: EncodingOption
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -48,7 +50,7 @@ struct TermsCommand: ParsableCommand {
         let glossaries = try TermLookup.glossaries(glossary)
         DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, paths: glossary,
                                                                            languages: [source] + (to.map { [LanguageTag($0)] } ?? [])))
-        let segments = try TermLookup.recognize(try TermLookup.segments(path: file, language: source, presegmented: presegmented),
+        let segments = try TermLookup.recognize(try TermLookup.segments(path: file, language: source, presegmented: presegmented, encoding: input.encoding),
                                                 glossaries: glossaries, language: source)
         let targetLanguages: [LanguageTag] = to.map { [LanguageTag($0)] }
             ?? Array(Set(glossaries.flatMap(\.languages)).filter { !source.matches($0) }).sorted()

@@ -15,6 +15,15 @@ extern "C" {
 /** The symbolic name of an ICU error code, e.g. "U_REGEX_RULE_SYNTAX". */
 const char *cicu_error_name(int32_t status);
 
+/* ---- Character sets ------------------------------------------------------------ */
+
+/** Converts `length` bytes in `charset` (an ICU converter name: "windows-1251", "KOI8-R", "GB18030",
+ * "Big5", "UTF-16LE" …) to UTF-16 in `buffer`; stops at the first byte sequence that is not valid in
+ * the charset. Returns the UTF-16 length; on an invalid sequence sets *status to a failure and
+ * *error_offset to its byte offset; an unknown charset gives U_FILE_ACCESS_ERROR. */
+int32_t cicu_convert_to_utf16(const char *charset, const uint8_t *bytes, int32_t length,
+                              uint16_t *buffer, int32_t capacity, int32_t *error_offset, int32_t *status);
+
 /* ---- Languages -------------------------------------------------------------- */
 
 /** The ISO 639 language codes ICU knows (two letters, and three where there is no two-letter code), NULL after the last. */

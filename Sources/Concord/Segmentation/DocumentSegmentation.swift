@@ -31,19 +31,20 @@ public enum DocumentSegmentation {
     }
 
     /// Reads a document; the format comes from `format`, else the extension, else plain text.
-    public static func readDocument(path: String, format: DocumentFormat? = nil) throws -> TextDocument {
+    /// `encoding` names the document's charset when it is neither Unicode nor declared in HTML.
+    public static func readDocument(path: String, format: DocumentFormat? = nil, encoding: String? = nil) throws -> TextDocument {
         if path != "-", !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
-        let data = try TextFileBytes.read(path: path)
+        let bytes = [UInt8](try TextFileBytes.read(path: path, checksBinary: encoding == nil))
         let resolved = format ?? DocumentFormat(path: path) ?? .txt
-        if resolved == .html { return try HTMLTextReader.read(Array(data), fileName: path) }
-        let decoded: String? = data.withUnsafeBytes { raw in
-            var bytes = raw.bindMemory(to: UInt8.self)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
-            return String(validating: bytes, as: UTF8.self)
+        if resolved == .html {
+            // libxml2 reads the charset an HTML file declares; a named or UTF-16/32 one is decoded here.
+            guard encoding != nil || (TextDecoding.unicodeForm(of: bytes).map { $0.0 != "UTF-8" } ?? false) else {
+                return try HTMLTextReader.read(bytes, fileName: path)
+            }
+            let text = try TextDecoding.decode(bytes, fileName: path, encoding: encoding)
+            return try HTMLTextReader.read(Array(text.utf8), fileName: path, encoding: "UTF-8")
         }
-        guard let text = decoded else {
-            throw FormatError.badTable(file: path, line: 1, column: 1, message: "not UTF-8 text; save the document as UTF-8")
-        }
+        let text = try TextDecoding.decode(bytes, fileName: path, encoding: encoding)
         return resolved == .md ? MarkdownTextReader.read(text) : PlainTextReader.read(text)
     }
 

@@ -22,18 +22,17 @@ public enum TermLookup {
     }
 
     /// The segments of a document: one per line when `presegmented`, else Concord's sentence segmentation.
-    public static func segments(path: String, language: LanguageTag, presegmented: Bool, format: DocumentFormat? = nil) throws -> [String] {
+    public static func segments(path: String, language: LanguageTag, presegmented: Bool, format: DocumentFormat? = nil,
+                                encoding: String? = nil) throws -> [String] {
         if presegmented {
             if path != "-", !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
-            let data = try TextFileBytes.read(path: path)
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw FormatError.badTable(file: path, line: 1, column: 1, message: "not UTF-8 text; save the file as UTF-8")
-            }
+            let bytes = [UInt8](try TextFileBytes.read(path: path, checksBinary: encoding == nil))
+            let text = try TextDecoding.decode(bytes, fileName: path, encoding: encoding)
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
             if lines.last == "" { lines.removeLast() }
             return lines
         }
-        let document = try DocumentSegmentation.readDocument(path: path, format: format)
+        let document = try DocumentSegmentation.readDocument(path: path, format: format, encoding: encoding)
         let segmenter = try Segmenter(ruleSet: DocumentSegmentation.defaultRules(), language: language)
         return try DocumentSegmentation.segment(document, with: segmenter).map(\.text)
     }

@@ -12,8 +12,9 @@ public enum HTMLTextReader {
                                       "form", "fieldset", "legend", "hr", "br", "title"]
     static let skipped: Set<String> = ["script", "style", "nav", "noscript", "template", "svg", "head", "iframe", "button", "select", "textarea", "menu"]
 
-    public static func read(_ bytes: [UInt8], fileName: String) throws -> TextDocument {
-        guard let root = try HTMLDocumentReader.parse(bytes, fileName: fileName) else { return TextDocument(text: "", paragraphs: []) }
+    /// `encoding` overrides the document's own `<meta charset>`.
+    public static func read(_ bytes: [UInt8], fileName: String, encoding: String? = nil) throws -> TextDocument {
+        guard let root = try HTMLDocumentReader.parse(bytes, fileName: fileName, encoding: encoding) else { return TextDocument(text: "", paragraphs: []) }
         var paragraphs: [String] = []
         var current = ""
         func flush() {

@@ -12,7 +12,8 @@ public enum TextFileBytes {
     /// The largest document read (a press release is kilobytes; a book is a few megabytes).
     public static let maximumSize = 1 << 30
 
-    public static func read(path: String) throws -> Data {
+    /// `checksBinary` false reads whatever the bytes are (an encoding was named for them).
+    public static func read(path: String, checksBinary: Bool = true) throws -> Data {
         let name = path == "-" ? "<stdin>" : path
         let descriptor: Int32
         if path == "-" {
@@ -39,7 +40,7 @@ public enum TextFileBytes {
             if count == 0 { break }
             data.append(contentsOf: chunk[0..<count])
             // Judged on the first bytes, so that /dev/zero or /dev/urandom are refused at once.
-            if data.count == count, looksBinary(chunk[0..<count]) {
+            if checksBinary, data.count == count, looksBinary(chunk[0..<count]) {
                 throw FormatError.notWellFormed(file: name, line: 1, column: 1, message: "is not a text file (it looks like binary data)")
             }
             if data.count > maximumSize {
@@ -53,12 +54,12 @@ public enum TextFileBytes {
     static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
         let head = Array(bytes.prefix(4096))
         guard head.contains(0) else { return false }
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0, 0, 0xFE, 0xFF]) { return false }
+        if TextDecoding.unicodeForm(of: head) != nil { return false }
         return !isPlausibleUTF16(head, littleEndian: true) && !isPlausibleUTF16(head, littleEndian: false)
     }
 
     /// True when the bytes read as UTF-16 text: no NUL or control characters, no lone surrogates.
-    private static func isPlausibleUTF16(_ bytes: [UInt8], littleEndian: Bool) -> Bool {
+    static func isPlausibleUTF16(_ bytes: [UInt8], littleEndian: Bool) -> Bool {
         var index = 0
         var expectLow = false
         while index + 1 < bytes.count {

@@ -52,6 +52,8 @@ struct TMLookupCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Matches per sentence.")
     var limit: Int = 5
 
+    @OptionGroup var input: EncodingOption
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -68,7 +70,8 @@ struct TMLookupCommand: ParsableCommand {
         DiagnosticPrinter.printToStandardError(diagnostics.filter { $0.severity == .error || $0.id.hasPrefix("memory.") })
         var lines: [String]
         if let queries {
-            let segments = try TermLookup.segments(path: queries, language: LanguageTag(from), presegmented: presegmented)
+            let segments = try TermLookup.segments(path: queries, language: LanguageTag(from), presegmented: presegmented,
+                                                   encoding: input.encoding)
             lines = segments
         } else {
             lines = [text!]
