@@ -26,7 +26,7 @@ import Testing
     @Test func filesThatAreNotStoresAreRefusedAndLeftAlone() throws {
         try withMemory { directory in
             try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }).write(to: directory.appendingPathComponent("random.db"))
-            FileManager.default.createFile(atPath: directory.appendingPathComponent("empty.db").path, contents: Data())
+            _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("empty.db").path, contents: Data())
             _ = try Self.python("import sqlite3; c=sqlite3.connect('other.db'); c.execute('create table notes(x)'); c.commit(); c=sqlite3.connect('app.db'); c.execute('pragma application_id=42'); c.execute('create table t(x)'); c.commit()", in: directory)
             for (file, words) in [("m.tmx", "this is a TMX file: use --tm"), ("random.db", "binary"), ("empty.db", "empty"),
                                   ("other.db", "without Concord's tables"), ("app.db", "another program's")] {
@@ -113,7 +113,7 @@ import Testing
                 #expect(left.isEmpty, "\(input): \(left)")
             }
             // A zero-byte file (as mktemp makes) is left as it was.
-            FileManager.default.createFile(atPath: directory.appendingPathComponent("zero.db").path, contents: Data())
+            _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("zero.db").path, contents: Data())
             #expect(try TestSupport.runConcord(["tm", "import", "binary.tmx", "--db", "zero.db"], directory: directory).status == 65)
             #expect(try Data(contentsOf: directory.appendingPathComponent("zero.db")).isEmpty)
             // Files imported before the failing one stay.

@@ -38,7 +38,7 @@ public enum MemoryStoreWorkflow {
     private static func removeStore(at path: String, keepingEmptyFile: Bool) {
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         if keepingEmptyFile {
-            FileManager.default.createFile(atPath: path, contents: Data())
+            _ = FileManager.default.createFile(atPath: path, contents: Data())
         } else {
             try? FileManager.default.removeItem(atPath: path)
         }
