@@ -73,5 +73,5 @@ let package = Package(
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
         .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport", "concord"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -14,5 +14,5 @@ let package = Package(
             dependencies: [.product(name: "Concord", package: "Concord")]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

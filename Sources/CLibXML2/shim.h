@@ -19,4 +19,7 @@
 #include <libxml/valid.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlschemas.h>
+
+/* xmlFree is a global function pointer: Swift 6 refuses to read a mutable global, so call it here. */
+static inline void concord_xml_free(void *pointer) { xmlFree(pointer); }
 #endif

@@ -13,9 +13,11 @@ extension MemoryStore.Writer {
         let pipeline = UnitPipeline<PreparedUnit>()
         let counter = ReadCounter()
         let done = DispatchSemaphore(value: 0)
-        let tokenizer = try MatchTokenizer() // not thread-safe: the producer gets its own
+        // Not thread-safe, so the producer gets its own tokenizer; it alone calls `next`.
+        let inputs = ProducerInputs(next: next, tokenizer: try MatchTokenizer())
         let (codec, tokenIDs, path) = (store.codec, store.tokenIDs, store.path)
         let producer = Thread {
+            let (next, tokenizer) = (inputs.next, inputs.tokenizer)
             var batch: [PreparedUnit] = []
             do {
                 while let unit = try next() {
@@ -126,4 +128,12 @@ extension MemoryStore.Writer {
 /// How many units the producer has read (read by the consumer once the producer is done).
 private final class ReadCounter: @unchecked Sendable {
     var read = 0
+}
+
+/// What the producer thread alone uses from the moment it starts: the unit source and its own
+/// tokenizer. Neither is thread-safe; the import never touches them again on its own thread,
+/// so handing them over is safe although the compiler cannot check it.
+private struct ProducerInputs: @unchecked Sendable {
+    let next: () throws -> TranslationUnit?
+    let tokenizer: MatchTokenizer
 }

@@ -10,7 +10,11 @@ import GRDB
 /// opening a store for lookups reads one language's rows and builds the index
 /// from them. Every change happens in a transaction: a failure leaves the
 /// store as it was.
-public final class MemoryStore {
+///
+/// Shared between threads: its state is constants, GRDB's pool (thread-safe),
+/// the locked ``StoredTokenIDs``, and a tokenizer that only ``Writer`` uses,
+/// inside write transactions, which GRDB runs one at a time.
+public final class MemoryStore: @unchecked Sendable {
     /// How a command uses the store.
     public enum Access: Sendable {
         /// Reads only: the file is never created, stamped or changed (a read-only

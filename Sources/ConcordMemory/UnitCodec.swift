@@ -2,7 +2,7 @@ import ConcordModel
 
 /// How a memory store keeps a unit losslessly: the store treats the bytes as
 /// opaque; Concord supplies a codec that writes each unit as its own TMX.
-public protocol UnitCodec {
+public protocol UnitCodec: Sendable {
     func encode(_ unit: TranslationUnit) throws -> [UInt8]
     func decode(_ bytes: [UInt8]) throws -> TranslationUnit
     /// Many units at once, in order (a codec may do this far faster than one by one).

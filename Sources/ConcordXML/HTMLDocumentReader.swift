@@ -52,7 +52,7 @@ public enum HTMLDocumentReader {
             var value = ""
             if let text = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
                 value = String(cString: text)
-                xmlFree(text)
+                concord_xml_free(text)
             }
             element.attributes.append((name, value))
             attribute = current.pointee.next

@@ -15,6 +15,16 @@ enum StandardStreams {
     static func writeError(_ text: String) {
         var text = text
         if !text.hasSuffix("\n") { text += "\n" }
-        text.withCString { _ = fputs($0, stderr) }
+        // Straight to descriptor 2 (stdio's `stderr` is a mutable global Swift 6 will not read);
+        // a message that cannot be written has nowhere else to go.
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 }

@@ -21,7 +21,8 @@ public final class MemoryFileWriter {
         let file = self.file
         switch self.format {
         case .tmx:
-            TMXWriter.toolVersion = ConcordVersion.string
+            var header = header
+            if header.creationToolVersion == nil { header.creationToolVersion = ConcordVersion.string }
             tmx = try TMXWriter(header: header, fileName: path) { try file.write($0) }
         case .csv, .tsv:
             if columns.isEmpty { throw WorkflowError.usage("\(path): no languages to make columns of; name them with --langs") }

@@ -27,7 +27,7 @@ public final class TMXWriter {
         try writer.attribute("version", "1.4")
         try writer.startElement("header")
         try writer.attribute("creationtool", header.creationTool ?? "Concord")
-        try writer.attribute("creationtoolversion", header.creationToolVersion ?? TMXWriter.toolVersion)
+        try writer.attribute("creationtoolversion", header.creationToolVersion ?? "unknown")
         try writer.attribute("segtype", Self.segmentType(header.segmentType))
         try writer.attribute("o-tmf", header.originalFormat ?? "Concord")
         try writer.attribute("adminlang", header.adminLanguage.map { LanguageTag($0).canonical } ?? "en")
@@ -52,8 +52,6 @@ public final class TMXWriter {
         try writer.startElement("body")
     }
 
-    /// The version written into `creationtoolversion` when the header has none.
-    public static var toolVersion = "0.1.0"
 
     /// Writes one unit. A unit without variants cannot be valid TMX (`tu` needs a
     /// `tuv`): it is left out and reported.
