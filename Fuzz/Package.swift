@@ -20,5 +20,5 @@ let package = Package(
         .executableTarget(name: "fuzz-srx", dependencies: [concord, support]),
         .executableTarget(name: "fuzz-documents", dependencies: [concord, support]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

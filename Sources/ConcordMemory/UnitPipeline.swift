@@ -36,12 +36,6 @@ final class UnitPipeline<Item>: @unchecked Sendable {
         condition.unlock()
     }
 
-    var isCancelled: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return cancelled
-    }
-
     /// The next batch; nil at the end; throws the producer's error once the batches before it are taken.
     func pop() throws -> [Item]? {
         condition.lock()

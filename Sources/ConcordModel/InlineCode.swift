@@ -14,9 +14,6 @@ public enum InlineKind: String, Hashable, Sendable, Codable, CaseIterable {
     case sub
     /// Deprecated "unknown tag"; read, kept, never preferred.
     case ut
-
-    /// Codes whose content is native code data (not text to translate).
-    public var holdsNativeCode: Bool { self != .hi && self != .sub }
 }
 
 /// One inline element of a segment, with its attributes in document order

@@ -78,20 +78,6 @@ final class CompiledRule {
     }
 }
 
-extension RegularExpression {
-    /// Every match over the shared paragraph text, as UTF-16 ranges.
-    func allUTF16Matches(subject: SharedSubject) throws -> [Range<Int>] {
-        try setSubject(pointer: subject.buffer.baseAddress!, count: subject.count)
-        var result: [Range<Int>] = []
-        var next = try firstMatch(from: 0)
-        while let match = next {
-            result.append(match)
-            next = try nextMatch()
-        }
-        return result
-    }
-}
-
 /// What can be read off a pattern's text without compiling it.
 enum PatternShape {
     /// The characters the pattern's match can end with, when the pattern ends in a

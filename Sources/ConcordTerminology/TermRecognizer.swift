@@ -83,9 +83,6 @@ public final class TermRecognizer {
         return nodeCount - 1
     }
 
-    /// The number of concepts loaded.
-    public var conceptCount: Int { concepts.count }
-
     /// Every term in `text`, in text order.
     public func hits(in text: String) throws -> [TermHit] {
         let tokens = try normalizer.tokens(of: text)

@@ -6,12 +6,16 @@ struct OutputOptions: ParsableArguments {
         case text, json
     }
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(name: .long, help: "Output format: text or json. (default: text)")
+    var format: Format?
 
     @Flag(name: .long, help: "Short for --format json.")
     var json = false
 
+    func validate() throws {
+        if json, format == .text { throw ValidationError("--json asks for JSON and --format text for text: give one of them") }
+    }
+
     /// The format in force.
-    var effectiveFormat: Format { json ? .json : format }
+    var effectiveFormat: Format { json ? .json : format ?? .text }
 }

@@ -41,7 +41,10 @@ import Testing
         #expect(try TestSupport.runConcord(["tm", "concordance", "закончились", "--db", db, "--lang", "ru"]).stdout.contains("[закончились]"))
         #expect(try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "b"]).status == 0)
         #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":1"))
-        #expect(try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "nope"]).status == 1)
+        let nothing = try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "nope"])
+        #expect(nothing.status == 0)
+        #expect(nothing.stderr.contains("no unit matched"))
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json", "--format", "text"]).status == 64)
     }
 
     @Test func duplicatesInsideOneFileMergeAndIdsAreNeverReused() throws {

@@ -7,14 +7,13 @@ public struct MemoryStatistics: Sendable {
     /// Variants per language, in order of first appearance (tags in canonical case).
     public var variantsPerLanguage: [(language: LanguageTag, count: Int)] = []
     public var header: TMXHeader
-    public var hasHeader: Bool
     public var diagnostics: [Diagnostic] = []
 
     /// Reads `path` through the same reader every command uses.
     public static func compute(path: String, recover: Bool = false) throws -> MemoryStatistics {
         // Counting needs structure, not text: the reader skips building strings.
         let source = try UnitSourceOpener.open(path: path, recover: recover, readsText: false)
-        var statistics = MemoryStatistics(header: source.header, hasHeader: (source as? TMXReader)?.hasHeader ?? false)
+        var statistics = MemoryStatistics(header: source.header)
         while let unit = try source.next() {
             statistics.units += 1
             for variant in unit.variants {

@@ -114,7 +114,6 @@ public final class TMXReader {
         }
     }
 
-    private var sawRoot = false
     private var pendingSalvage: (line: Int, column: Int)?
 
     /// Every remaining unit.
@@ -137,7 +136,6 @@ public final class TMXReader {
         guard xml.localName == "tmx" else {
             throw FormatError.wrongRoot(file: fileName, line: xml.line, column: 1, found: xml.qualifiedName, expected: "tmx")
         }
-        sawRoot = true
         header.version = xml.attribute("version")
         if xml.isEmptyElement { throw missingBody() }
         let rootDepth = xml.depth

@@ -96,10 +96,9 @@ struct TMEditCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
         let changed = try MemoryConcordance.edit(tuid: tuid, language: LanguageTag(lang), text: text, in: MemoryStore(path: store.db))
         if changed == 0 {
-            StandardStreams.writeError("no unit with tuid \(tuid) has a variant in \(LanguageTag(lang).canonical); nothing changed")
+            StandardStreams.writeError("warning: no unit matched: none with tuid \(tuid) has a variant in \(LanguageTag(lang).canonical); nothing changed")
         } else {
             StandardStreams.writeError("\(changed) unit\(changed == 1 ? "" : "s") changed")
         }
-        if changed == 0 { throw CommandFailure(status: .findings) }
     }
 }

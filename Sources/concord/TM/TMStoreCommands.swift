@@ -100,7 +100,8 @@ struct TMDeleteCommand: ParsableCommand {
     func run() throws {
         guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
         let deleted = try MemoryStoreWorkflow.delete(tuid: tuid, from: MemoryStore(path: store.db))
-        StandardStreams.writeError("\(deleted) unit\(deleted == 1 ? "" : "s") deleted")
-        if deleted == 0 { throw CommandFailure(status: .findings) }
+        // Nothing to delete is not an error (exit 1 is for findings): a warning says so.
+        StandardStreams.writeError(deleted == 0 ? "warning: no unit matched tuid \(tuid); nothing deleted"
+                                                : "\(deleted) unit\(deleted == 1 ? "" : "s") deleted")
     }
 }
