@@ -49,10 +49,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "concord",
+            // The CLI sees the service layer only (and the argument parser).
             dependencies: [
                 "Concord",
-                "ConcordSegmentation",
-                "ConcordMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

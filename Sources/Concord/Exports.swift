@@ -4,3 +4,4 @@
 @_exported import ConcordModel
 @_exported import ConcordTerminology
 @_exported import ConcordMemory
+@_exported import ConcordSegmentation

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Concord
-import ConcordSegmentation
 import Foundation
 
 struct SegmentCommand: ParsableCommand {

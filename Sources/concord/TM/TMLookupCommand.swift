@@ -1,6 +1,5 @@
 import ArgumentParser
 import Concord
-import ConcordMemory
 import Foundation
 
 struct TMLookupCommand: ParsableCommand {
