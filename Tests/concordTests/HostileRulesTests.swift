@@ -109,3 +109,48 @@ extension LanguageOptionTests {
         #expect(terms.stderr.contains("no term in de"))
     }
 }
+
+/// The smaller faults of the reliability issue, each as a user meets it.
+@Suite struct SmallFaultTests {
+    @Test func deviceNegativeNumbersPenaltiesAndExternalEntities() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try TMStoreCommandTests.memory.write(to: directory.appendingPathComponent("m.tmx"), atomically: true, encoding: .utf8)
+
+        let zero = try TestSupport.runConcord(["segment", "/dev/zero", "--lang", "en"])
+        #expect(zero.status == 65)
+        #expect(zero.stderr.contains("is not a text file"))
+
+        let negative = try TestSupport.runConcord(["tm", "lookup", "x", "--tm", "m.tmx", "--from", "en", "--to", "ru", "--min", "-5"], directory: directory)
+        #expect(negative.status == 64)
+        #expect(negative.stderr.contains("--min must be between 0 and 100"))
+
+        let penalty = try TestSupport.runConcord(["tm", "lookup", "x", "--tm", "m.tmx:-50", "--from", "en", "--to", "ru"], directory: directory)
+        #expect(penalty.status == 64)
+        #expect(penalty.stderr.contains("penalty"))
+
+        let xxe = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE tmx [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+        <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>
+        <tu><tuv xml:lang="en"><seg>Read &secret; here</seg></tuv><tuv xml:lang="ru"><seg>x</seg></tuv></tu>
+        </body></tmx>
+        """
+        try xxe.write(to: directory.appendingPathComponent("xxe.tmx"), atomically: true, encoding: .utf8)
+        let stats = try TestSupport.runConcord(["tmx", "stats", "xxe.tmx", "--json"], directory: directory)
+        #expect(stats.status == 0)
+        #expect(stats.stdout.contains("tmx.entity-not-loaded"))
+        #expect(!stats.stdout.contains("root:"))
+    }
+
+    @Test func segmentJSONIsStreamedAndWhole() throws {
+        let text = (0..<20_000).map { "Sentence \($0) of the release." }.joined(separator: " ")
+        let result = try TestSupport.runConcord(["segment", "-", "--lang", "en", "--json"], input: Data(text.utf8))
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
+        let segments = object?["segments"] as? [[String: Any]]
+        #expect(segments?.count == 20_000)
+        #expect(segments?.last?["text"] as? String == "Sentence 19999 of the release.")
+        #expect(segments?.first?.keys.sorted() == ["end", "paragraph", "start", "text"])
+    }
+}
