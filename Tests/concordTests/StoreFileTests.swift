@@ -122,4 +122,30 @@ import Testing
             #expect(try TestSupport.runConcord(["tm", "stats", "--db", "new.db"], directory: directory).stdout.contains("units: 2"))
         }
     }
+
+    @Test func anInterruptedFirstImportLeavesNoStore() throws {
+        try withMemory { directory in
+            var units = ""
+            for number in 0..<300_000 {
+                units += "<tu><tuv xml:lang=\"en\"><seg>Sentence \(number) of a long release.</seg></tuv><tuv xml:lang=\"ru\"><seg>Предложение \(number).</seg></tuv></tu>\n"
+            }
+            try (Self.memory.components(separatedBy: "<body>")[0] + "<body>\n" + units + "</body></tmx>\n")
+                .write(to: directory.appendingPathComponent("big.tmx"), atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = TestSupport.concordExecutable
+            process.arguments = ["tm", "import", "big.tmx", "--db", "new.db"]
+            process.currentDirectoryURL = directory
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            Thread.sleep(forTimeInterval: 0.5)
+            kill(process.processIdentifier, SIGTERM)
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 143, "\(message)")
+            #expect(message.contains("interrupted; 0 of 1 file imported"))
+            let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("new.db") }
+            #expect(left.isEmpty, "\(left)")
+        }
+    }
 }

@@ -17,21 +17,31 @@ public enum MemoryStoreWorkflow {
     /// Imports `paths` into the store at `storePath`, creating it if need be. A store this call
     /// creates (at a missing path or over a zero-byte file) is removed again (or emptied back to
     /// zero bytes) when no file could be imported, so a failed first import leaves nothing behind.
-    public static func importFiles(_ paths: [String], intoStoreAt storePath: String) throws -> [ImportReport] {
+    /// `committed` hears of each file as its transaction commits.
+    public static func importFiles(_ paths: [String], intoStoreAt storePath: String,
+                                   committed: (ImportReport) -> Void = { _ in }) throws -> [ImportReport] {
         for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
             throw WorkflowError.missingInput(path: path)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: storePath)[.size] as? Int) ?? nil
-        let createdHere = size == nil || size == 0
+        let created = newStore(at: storePath)
         var reports: [ImportReport] = []
         do {
             let store = try MemoryStore(path: storePath)
-            _ = try importFiles(paths, into: store, reports: &reports)
+            _ = try importFiles(paths, into: store, reports: &reports, committed: committed)
             return reports
         } catch {
-            if createdHere && reports.isEmpty { removeStore(at: storePath, keepingEmptyFile: size == 0) }
+            if let created, reports.isEmpty { removeStore(at: storePath, keepingEmptyFile: created == .overEmptyFile) }
             throw error
         }
+    }
+
+    /// How a store that does not exist yet will be made.
+    public enum NewStore: Sendable { case atMissingPath, overEmptyFile }
+
+    /// Whether writing the store at `path` creates it, and how; nil for an existing store.
+    public static func newStore(at path: String) -> NewStore? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil else { return .atMissingPath }
+        return size == 0 ? .overEmptyFile : nil
     }
 
     /// Removes a store and its WAL files; `keepingEmptyFile` leaves the zero-byte file that was there.
@@ -54,7 +64,8 @@ public enum MemoryStoreWorkflow {
 
     /// Imports into `store`, appending to `reports` as each file commits (so a caller sees what
     /// was done before a failure).
-    private static func importFiles(_ paths: [String], into store: MemoryStore, reports: inout [ImportReport]) throws -> [ImportReport] {
+    private static func importFiles(_ paths: [String], into store: MemoryStore, reports: inout [ImportReport],
+                                    committed: (ImportReport) -> Void = { _ in }) throws -> [ImportReport] {
         for path in paths {
             guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
             let source = try UnitSourceOpener.open(path: path)
@@ -64,6 +75,7 @@ public enum MemoryStoreWorkflow {
             }
             report.diagnostics = source.diagnostics
             reports.append(report)
+            committed(report)
         }
         return reports
     }

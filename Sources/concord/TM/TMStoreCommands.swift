@@ -28,7 +28,16 @@ struct TMImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func run() throws {
-        for report in try MemoryStoreWorkflow.importFiles(files, intoStoreAt: store.db) {
+        if let created = MemoryStoreWorkflow.newStore(at: store.db) {
+            Interruption.undoOnInterrupt(store: store.db, emptyingOnly: created == .overEmptyFile)
+        }
+        Interruption.say("0 of \(files.count) file\(files.count == 1 ? "" : "s") imported; the store is as it was")
+        var done = 0
+        _ = try MemoryStoreWorkflow.importFiles(files, intoStoreAt: store.db) { report in
+            // Each file is reported as it commits; from the first commit on, the store stays.
+            Interruption.keepStore()
+            done += 1
+            Interruption.say("\(done) of \(files.count) file\(files.count == 1 ? "" : "s") imported; the one being read was not")
             DiagnosticPrinter.printToStandardError(report.diagnostics.filter { $0.severity == .error })
             StandardStreams.writeError("\(report.file): \(report.read) units read, \(report.added) added, \(report.merged) merged into existing units")
         }
