@@ -85,4 +85,21 @@ public enum TestSupport {
                          stderr: String(decoding: errData, as: UTF8.self),
                          stdoutData: outData)
     }
+
+    /// Runs `concord` and sends it `signal` after `delay` seconds (Ctrl-C, SIGTERM): its exit
+    /// status and what it said on standard error.
+    public static func runConcord(_ arguments: [String], in directory: URL, signal: Int32, after delay: TimeInterval) throws -> RunResult {
+        let process = Process()
+        process.executableURL = concordExecutable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, signal)
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return RunResult(status: process.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self), stdoutData: Data())
+    }
 }

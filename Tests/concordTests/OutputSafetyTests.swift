@@ -144,19 +144,9 @@ import Testing
             try (Self.memory.components(separatedBy: "<body>")[0] + "<body>\n" + body + "</body></tmx>\n")
                 .write(to: directory.appendingPathComponent("big.tmx"), atomically: true, encoding: .utf8)
             for (signal, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
-                let process = Process()
-                process.executableURL = TestSupport.concordExecutable
-                process.arguments = ["tmx", "convert", "big.tmx", "-o", "out.tmx"]
-                process.currentDirectoryURL = directory
-                let errors = Pipe()
-                process.standardError = errors
-                try process.run()
-                Thread.sleep(forTimeInterval: 0.5)
-                kill(process.processIdentifier, signal)
-                let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
-                #expect(process.terminationStatus == status, "\(signal): \(message)")
-                #expect(message.contains("interrupted"))
+                let result = try TestSupport.runConcord(["tmx", "convert", "big.tmx", "-o", "out.tmx"], in: directory, signal: signal, after: 0.5)
+                #expect(result.status == status, "\(signal): \(result.stderr)")
+                #expect(result.stderr.contains("interrupted"))
                 let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") || $0 == "out.tmx" }
                 #expect(left.isEmpty, "\(left)")
             }

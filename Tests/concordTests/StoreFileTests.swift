@@ -131,19 +131,9 @@ import Testing
             }
             try (Self.memory.components(separatedBy: "<body>")[0] + "<body>\n" + units + "</body></tmx>\n")
                 .write(to: directory.appendingPathComponent("big.tmx"), atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = TestSupport.concordExecutable
-            process.arguments = ["tm", "import", "big.tmx", "--db", "new.db"]
-            process.currentDirectoryURL = directory
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            Thread.sleep(forTimeInterval: 0.5)
-            kill(process.processIdentifier, SIGTERM)
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 143, "\(message)")
-            #expect(message.contains("interrupted; 0 of 1 file imported"))
+            let result = try TestSupport.runConcord(["tm", "import", "big.tmx", "--db", "new.db"], in: directory, signal: SIGTERM, after: 0.5)
+            #expect(result.status == 143, "\(result.stderr)")
+            #expect(result.stderr.contains("interrupted; 0 of 1 file imported"))
             let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("new.db") }
             #expect(left.isEmpty, "\(left)")
         }
