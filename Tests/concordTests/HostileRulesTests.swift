@@ -154,3 +154,17 @@ extension LanguageOptionTests {
         #expect(segments?.first?.keys.sorted() == ["end", "paragraph", "start", "text"])
     }
 }
+
+extension SmallFaultTests {
+    /// Counts say what was done, in English: a unit TMX cannot hold is not counted as written.
+    @Test func countsAndSingulars() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let memory = #"<?xml version="1.0"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body><tu tuid="e"></tu><tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="ru"><seg>б</seg></tuv></tu></body></tmx>"#
+        try memory.write(to: directory.appendingPathComponent("m.tmx"), atomically: true, encoding: .utf8)
+        let convert = try TestSupport.runConcord(["tmx", "convert", "m.tmx", "-o", "out.tmx"], directory: directory)
+        #expect(convert.stderr.contains("2 units read, 1 written to out.tmx"), "\(convert.stderr)")
+        let validate = try TestSupport.runConcord(["tmx", "validate", "out.tmx"], directory: directory)
+        #expect(validate.stdout.contains("1 unit, 0 errors, 0 warnings"), "\(validate.stdout)")
+    }
+}

@@ -33,7 +33,8 @@ public final class MemoryFileWriter {
     }
 
     public func write(_ unit: TranslationUnit) throws {
-        unitsWritten += 1
+        // TMX cannot hold a unit without variants (the writer says so): it is left out, not counted.
+        if tmx == nil || !unit.variants.isEmpty { unitsWritten += 1 }
         if let tmx { try tmx.write(unit) } else if let table { try table.write(unit) } else { try jsonLines?.write(unit) }
     }
 

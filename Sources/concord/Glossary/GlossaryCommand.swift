@@ -38,7 +38,7 @@ struct GlossaryConvertCommand: ParsableCommand {
         try AtomicOutputFile.refuse(output: output, ifAnyOf: [input])
         let glossary = try TermLookup.glossaries([input])[0]
         try GlossaryFile.write(glossary, to: output, dialect: tbx2008 ? .tbx2008 : .tbx2019, inputs: [input])
-        StandardStreams.writeError("\(glossary.concepts.count) concepts written to \(output)")
+        StandardStreams.writeError("\(counted(glossary.concepts.count, "concept")) written to \(output)")
     }
 }
 
@@ -160,7 +160,7 @@ struct GlossaryValidateCommand: ParsableCommand {
                                                          "warnings": findings.count - errors, "diagnostics": findings.map(DiagnosticPrinter.json)]))
         case .text:
             for finding in findings { try StandardStreams.write(finding.description) }
-            try StandardStreams.write("\(glossary): \(loaded.concepts.count) concepts, \(errors) errors, \(findings.count - errors) warnings")
+            try StandardStreams.write("\(glossary): \(counted(loaded.concepts.count, "concept")), \(counted(errors, "error")), \(counted(findings.count - errors, "warning"))")
         }
         if errors > 0 { throw CommandFailure(status: .findings) }
     }

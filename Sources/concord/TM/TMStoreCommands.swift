@@ -39,7 +39,7 @@ struct TMImportCommand: ParsableCommand {
             done += 1
             Interruption.say("\(done) of \(files.count) file\(files.count == 1 ? "" : "s") imported; the one being read was not")
             DiagnosticPrinter.printToStandardError(report.diagnostics.filter { $0.severity == .error })
-            StandardStreams.writeError("\(report.file): \(report.read) units read, \(report.added) added, \(report.merged) merged into existing units")
+            StandardStreams.writeError("\(report.file): \(counted(report.read, "unit")) read, \(report.added) added, \(report.merged) merged into existing units")
         }
     }
 }

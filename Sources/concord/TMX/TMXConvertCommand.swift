@@ -33,6 +33,6 @@ struct TMXConvertCommand: ParsableCommand {
         selection.languages = languages.tags
         let report = try MemoryConversion.convert(input: input, output: output, selection: selection, recover: recover)
         DiagnosticPrinter.printToStandardError(report.diagnostics)
-        StandardStreams.writeError("\(report.unitsRead) units read, \(report.unitsWritten) written to \(output)")
+        StandardStreams.writeError("\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) written to \(output)")
     }
 }

@@ -43,6 +43,6 @@ struct TMXFilterCommand: ParsableCommand {
         selection.dropUntranslated = dropUntranslated
         let report = try MemoryConversion.convert(input: input, output: output, selection: selection, recover: recover)
         DiagnosticPrinter.printToStandardError(report.diagnostics)
-        StandardStreams.writeError("\(report.unitsRead) units read, \(report.unitsWritten) kept in \(output)")
+        StandardStreams.writeError("\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) kept in \(output)")
     }
 }

@@ -29,6 +29,6 @@ struct TMXMergeCommand: ParsableCommand {
     func run() throws {
         let report = try MemoryConversion.merge(inputs: inputs, output: output, dedupe: dedupe, recover: recover)
         DiagnosticPrinter.printToStandardError(report.diagnostics)
-        StandardStreams.writeError("\(report.unitsRead) units read, \(report.duplicatesMerged) duplicates merged, \(report.unitsWritten) written to \(output)")
+        StandardStreams.writeError("\(counted(report.unitsRead, "unit")) read, \(counted(report.duplicatesMerged, "duplicate")) merged, \(report.unitsWritten) written to \(output)")
     }
 }

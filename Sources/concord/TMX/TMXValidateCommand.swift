@@ -29,7 +29,7 @@ struct TMXValidateCommand: ParsableCommand {
             try StandardStreams.write(try JSONOutput.string(object))
         case .text:
             for diagnostic in diagnostics { try StandardStreams.write(diagnostic.description) }
-            try StandardStreams.write("\(file): \(errors == 0 ? "valid" : "invalid") TMX, \(units) units, \(errors) errors, \(diagnostics.count - errors) warnings")
+            try StandardStreams.write("\(file): \(errors == 0 ? "valid" : "invalid") TMX, \(counted(units, "unit")), \(counted(errors, "error")), \(counted(diagnostics.count - errors, "warning"))")
         }
         if errors > 0 { throw CommandFailure(status: .findings) }
     }
