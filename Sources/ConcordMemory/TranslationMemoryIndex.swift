@@ -243,10 +243,39 @@ public final class TranslationMemoryIndex {
             if left != right { return left > right }
             return lhs.number < rhs.number
         }
+        try preferMatchingPlaceables(&scored, limit: limit, queryTokens: queryTokens)
         let shown = scored.prefix(limit)
         try fetch(shown.map(\.number))
         return try shown.map {
             try explain(number: $0.number, fuzzy: $0.fuzzy, query: query, queryTokens: queryTokens, previous: previous, next: next, withDiff: true)
+        }
+    }
+
+    /// Among matches of equal score, those whose numbers and codes are the query's come first (a
+    /// query about agenda item 148 wants item 148 before a newer item 12); then the newest, then the
+    /// earliest. Only the matches that can be shown are looked at, and only when scores tie.
+    private func preferMatchingPlaceables(_ scored: inout [(number: Int, fuzzy: Int, score: Int)], limit: Int,
+                                          queryTokens: [MatchToken]) throws {
+        guard let cutoff = scored.prefix(limit).last?.score else { return }
+        let considered = scored.prefix { $0.score >= cutoff }.count
+        let scores = scored.prefix(considered).map(\.score)
+        guard Set(scores).count < scores.count else { return }
+        func placeables(_ tokens: [MatchToken]) -> [String] {
+            tokens.filter { $0.kind == .number || $0.kind == .code }.map(\.written)
+        }
+        let wanted = placeables(queryTokens)
+        try fetch(scored.prefix(considered).map(\.number))
+        var same: [Int: Bool] = [:]
+        for candidate in scored.prefix(considered) {
+            same[candidate.number] = placeables(try tokenizer.tokens(of: try entry(candidate.number).source.segment)) == wanted
+        }
+        scored[0..<considered].sort { lhs, rhs in
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            let (left, right) = (same[lhs.number] ?? false, same[rhs.number] ?? false)
+            if left != right { return left }
+            let (newer, older) = (references[lhs.number].date, references[rhs.number].date)
+            if newer != older { return newer > older }
+            return lhs.number < rhs.number
         }
     }
 

@@ -53,6 +53,26 @@ import Testing
         #expect(chinese.adaptedTarget == "The meeting opened on 25 April.")
     }
 
+    @Test func amongEqualScoresTheQuerysNumbersComeFirst() throws {
+        // Item 12 is newer, but the query is about item 148.
+        let index = try TranslationMemoryIndex()
+        func dated(_ seconds: Int64) -> ChangeInfo {
+            var info = ChangeInfo()
+            info.changeDate = Timestamp(secondsSinceEpoch: seconds)
+            return info
+        }
+        let older = TranslationUnit(tuid: "148", info: dated(1_500_000_000),
+                                    variants: [Variant(language: LanguageTag("en"), segment: Segment("Agenda item 148 was adopted without a vote.")),
+                                               Variant(language: LanguageTag("ru"), segment: Segment("Пункт 148 повестки дня принят без голосования."))])
+        let newer = TranslationUnit(tuid: "12", info: dated(1_600_000_000),
+                                    variants: [Variant(language: LanguageTag("en"), segment: Segment("Agenda item 12 was adopted without a vote.")),
+                                               Variant(language: LanguageTag("ru"), segment: Segment("Пункт 12 повестки дня принят без голосования."))])
+        try index.add([newer, older], from: LanguageTag("en"), to: LanguageTag("ru"), origin: "test")
+        let matches = try index.lookup(Segment("Agenda item 148 was adopted by consensus without a vote."), limit: 2)
+        #expect(matches.count == 2 && matches[0].score == matches[1].score)
+        #expect(matches.first?.entry.unit.tuid == "148")
+    }
+
     @Test func numbersAreAdaptedInFuzzyMatchesToo() throws {
         let index = try memory([("The Council adopted resolution 1519 (2003) on the situation in Somalia.",
                                  "Совет принял резолюцию 1519 (2003) о положении в Сомали.")])
