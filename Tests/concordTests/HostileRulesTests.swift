@@ -168,3 +168,31 @@ extension SmallFaultTests {
         #expect(validate.stdout.contains("1 unit, 0 errors, 0 warnings"), "\(validate.stdout)")
     }
 }
+
+/// Commands that write a file report what they did as JSON too.
+@Suite struct ConversionSummaryTests {
+    @Test func writingCommandsPrintAJSONSummary() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for folder in ["Examples", "Glossaries"] {
+            try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent(folder), to: directory.appendingPathComponent(folder))
+        }
+        let commands: [[String]] = [
+            ["tmx", "convert", "Examples/new.tmx", "-o", "a.csv", "--json"],
+            ["tmx", "filter", "Examples/new.tmx", "-o", "b.tmx", "--drop-untranslated", "--json"],
+            ["tmx", "merge", "Examples/old.tmx", "Examples/new.tmx", "-o", "c.tmx", "--dedupe", "--json"],
+            ["tm", "import", "Examples/new.tmx", "--db", "s.db", "--json"],
+            ["glossary", "convert", "Glossaries/sco.tbx", "-o", "g.csv", "--json"],
+        ]
+        for command in commands {
+            let result = try TestSupport.runConcord(command, directory: directory)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
+            #expect(object?.keys.sorted() == ["diagnostics", "merged", "read", "skipped", "written"], "\(command): \(result.stdout)")
+        }
+        let filtered = try TestSupport.runConcord(commands[1], directory: directory)
+        let object = try JSONSerialization.jsonObject(with: filtered.stdoutData) as? [String: Any]
+        #expect(object?["read"] as? Int == 3 && object?["written"] as? Int == 2 && object?["skipped"] as? Int == 1)
+        #expect(try TestSupport.runConcord(["tmx", "convert", "Examples/new.tmx", "-o", "-", "--json"], directory: directory).status == 64)
+    }
+}

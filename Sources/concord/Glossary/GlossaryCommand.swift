@@ -34,11 +34,18 @@ struct GlossaryConvertCommand: ParsableCommand {
     @Flag(help: "Write TBX 2008 (martif) instead of TBX 2019.")
     var tbx2008 = false
 
+    @OptionGroup var summary: OutputOptions
+
+    func validate() throws {
+        try ConversionSummary.check(output: output, format: summary.effectiveFormat)
+    }
+
     func run() throws {
         try AtomicOutputFile.refuse(output: output, ifAnyOf: [input])
         let glossary = try TermLookup.glossaries([input])[0]
         try GlossaryFile.write(glossary, to: output, dialect: tbx2008 ? .tbx2008 : .tbx2019, inputs: [input])
-        StandardStreams.writeError("\(counted(glossary.concepts.count, "concept")) written to \(output)")
+        try ConversionSummary.print(read: glossary.concepts.count, written: glossary.concepts.count, diagnostics: [],
+                                    text: "\(counted(glossary.concepts.count, "concept")) written to \(output)", format: summary.effectiveFormat)
     }
 }
 

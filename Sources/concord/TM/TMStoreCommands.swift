@@ -27,19 +27,28 @@ struct TMImportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOption
 
+    @OptionGroup var summary: OutputOptions
+
     func run() throws {
         if let created = MemoryStoreWorkflow.newStore(at: store.db) {
             Interruption.undoOnInterrupt(store: store.db, emptyingOnly: created == .overEmptyFile)
         }
         Interruption.say("0 of \(files.count) file\(files.count == 1 ? "" : "s") imported; the store is as it was")
         var done = 0
-        _ = try MemoryStoreWorkflow.importFiles(files, intoStoreAt: store.db) { report in
+        let json = summary.effectiveFormat == .json
+        let reports = try MemoryStoreWorkflow.importFiles(files, intoStoreAt: store.db) { report in
             // Each file is reported as it commits; from the first commit on, the store stays.
             Interruption.keepStore()
             done += 1
             Interruption.say("\(done) of \(files.count) file\(files.count == 1 ? "" : "s") imported; the one being read was not")
+            guard !json else { return }
             DiagnosticPrinter.printToStandardError(report.diagnostics.filter { $0.severity == .error })
             StandardStreams.writeError("\(report.file): \(counted(report.read, "unit")) read, \(report.added) added, \(report.merged) merged into existing units")
+        }
+        if json {
+            try ConversionSummary.print(read: reports.reduce(0) { $0 + $1.read }, written: reports.reduce(0) { $0 + $1.added },
+                                        merged: reports.reduce(0) { $0 + $1.merged }, diagnostics: reports.flatMap(\.diagnostics),
+                                        text: "", format: .json)
         }
     }
 }

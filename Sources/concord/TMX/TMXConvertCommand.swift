@@ -28,11 +28,18 @@ struct TMXConvertCommand: ParsableCommand {
     @Flag(help: "On broken XML, keep the complete units before the fault and report it instead of failing.")
     var recover = false
 
+    @OptionGroup var summary: OutputOptions
+
+    func validate() throws {
+        try ConversionSummary.check(output: output, format: summary.effectiveFormat)
+    }
+
     func run() throws {
         var selection = UnitSelection()
         selection.languages = languages.tags
         let report = try MemoryConversion.convert(input: input, output: output, selection: selection, recover: recover)
-        DiagnosticPrinter.printToStandardError(report.diagnostics)
-        StandardStreams.writeError("\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) written to \(output)")
+        try ConversionSummary.print(read: report.unitsRead, written: report.unitsWritten, diagnostics: report.diagnostics,
+                                    text: "\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) written to \(output)",
+                                    format: summary.effectiveFormat)
     }
 }

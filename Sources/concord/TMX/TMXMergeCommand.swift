@@ -26,9 +26,17 @@ struct TMXMergeCommand: ParsableCommand {
     @Flag(help: "On broken XML, keep the complete units before the fault and report it instead of failing.")
     var recover = false
 
+    @OptionGroup var summary: OutputOptions
+
+    func validate() throws {
+        try ConversionSummary.check(output: output, format: summary.effectiveFormat)
+    }
+
     func run() throws {
         let report = try MemoryConversion.merge(inputs: inputs, output: output, dedupe: dedupe, recover: recover)
-        DiagnosticPrinter.printToStandardError(report.diagnostics)
-        StandardStreams.writeError("\(counted(report.unitsRead, "unit")) read, \(counted(report.duplicatesMerged, "duplicate")) merged, \(report.unitsWritten) written to \(output)")
+        try ConversionSummary.print(read: report.unitsRead, written: report.unitsWritten, merged: report.duplicatesMerged,
+                                    diagnostics: report.diagnostics,
+                                    text: "\(counted(report.unitsRead, "unit")) read, \(counted(report.duplicatesMerged, "duplicate")) merged, \(report.unitsWritten) written to \(output)",
+                                    format: summary.effectiveFormat)
     }
 }
