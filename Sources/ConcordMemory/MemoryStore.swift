@@ -41,12 +41,15 @@ public final class MemoryStore: @unchecked Sendable {
         let kind = StoreFile.inspect(path)
         try Self.refuseUnlessStore(kind, path: path, access: access)
         do {
+            var reader: DatabaseQueue?
             if case .sqlite = kind {
                 // Judged through a read-only connection first: opening to write would already
                 // change another program's database (the journal mode in its header).
-                try Self.refuseForeignDatabase(Self.openForReading(path), path: path, access: access)
+                reader = try Self.openForReading(path)
+                try Self.refuseForeignDatabase(reader!, path: path, access: access)
             }
-            pool = access == .readOnly ? try Self.openForReading(path) : try Self.openForWriting(path)
+            // A reading command keeps the connection it judged the file with.
+            pool = access == .readOnly ? try reader ?? Self.openForReading(path) : try Self.openForWriting(path)
             if access == .readWrite {
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA application_id = \(StoreFile.applicationID)") }
             }

@@ -27,10 +27,10 @@ public enum StandardOutput {
     }
 }
 
-/// The one loop that writes a buffer to a descriptor.
-enum DescriptorWriter {
+/// The one loop that writes a buffer to a descriptor (outputs, standard output and error).
+public enum DescriptorWriter {
     /// Writes all of `bytes` to `descriptor`, retrying after a signal; returns `errno` on failure.
-    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

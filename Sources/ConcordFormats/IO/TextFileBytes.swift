@@ -53,9 +53,8 @@ public enum TextFileBytes {
     /// NUL bytes in text that is not UTF-16 or UTF-32 (whose ASCII characters carry NUL bytes).
     static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
         let head = Array(bytes.prefix(4096))
-        guard head.contains(0) else { return false }
-        if TextDecoding.unicodeForm(of: head) != nil { return false }
-        return !isPlausibleUTF16(head, littleEndian: true) && !isPlausibleUTF16(head, littleEndian: false)
+        // Text has no NUL bytes unless it is UTF-16 or UTF-32, which unicodeForm recognises.
+        return head.contains(0) && TextDecoding.unicodeForm(of: head) == nil
     }
 
     /// True when the bytes read as UTF-16 text: no NUL or control characters, no lone surrogates.
