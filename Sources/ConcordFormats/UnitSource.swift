@@ -1,4 +1,5 @@
 import ConcordModel
+import Foundation
 
 /// Anything that yields translation units one at a time: a TMX file, a table.
 public protocol UnitSource: AnyObject {
@@ -17,6 +18,11 @@ public enum UnitSourceOpener {
     /// A reader for `path` (`-` is standard input, read as TMX unless `format` says otherwise).
     /// With `readsText` false, a TMX reader skips segment text (statistics only).
     public static func open(path: String, format: MemoryFileFormat? = nil, recover: Bool = false, readsText: Bool = true) throws -> UnitSource {
+        // A folder has no format to tell: say what it is before judging its name.
+        var isDirectory: ObjCBool = false
+        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw FormatError.cannotOpen(file: path, reason: "is a directory, not a memory file")
+        }
         let resolved = try format ?? (path == "-" ? .tmx : MemoryFileFormat.from(path: path))
         switch resolved {
         case .tmx:

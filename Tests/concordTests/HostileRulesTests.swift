@@ -61,6 +61,9 @@ import Testing
             ("image.tbx", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]), "is not a text file"),
             ("notes.tmx", Data("Just some notes.\n".utf8), "does not begin with '<'"),
         ]
+        let folder = try TestSupport.runConcord(["tmx", "stats", directory.path])
+        #expect(folder.status == 66)
+        #expect(folder.stderr.contains("is a directory"))
         for (name, bytes, words) in files {
             try bytes.write(to: directory.appendingPathComponent(name))
             let command = name.hasSuffix(".tbx") ? ["glossary", "stats", name] : ["tmx", "stats", name]
