@@ -18,7 +18,7 @@ public struct MemoryMatch: Sendable {
 }
 
 /// A number of the match's source that the query changes.
-public struct Substitution: Sendable, Equatable {
+public struct Substitution: Sendable, Equatable, Codable {
     /// The number in the match's source.
     public var from: String
     /// The query's number, put into the target in its place.

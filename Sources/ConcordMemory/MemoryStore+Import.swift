@@ -9,7 +9,7 @@ extension MemoryStore.Writer {
     /// tokens and their ids) runs on a second thread while this one writes
     /// to the database. `next` is only ever called from that thread, and
     /// never after this returns or throws.
-    public func addAll(from next: @escaping () throws -> TranslationUnit?) throws -> (read: Int, added: Int, merged: Int) {
+    public func addAll(from next: @escaping () throws -> TranslationUnit?) throws -> ImportCounts {
         let pipeline = UnitPipeline<PreparedUnit>()
         let counter = ReadCounter()
         let done = DispatchSemaphore(value: 0)
@@ -72,7 +72,7 @@ extension MemoryStore.Writer {
         }
         done.wait()
         joined = true
-        return (counter.read, added, merged)
+        return ImportCounts(read: counter.read, added: added, merged: merged)
     }
 
     /// The tables' pending rows, and the id the next new unit gets.
@@ -136,4 +136,14 @@ private final class ReadCounter: @unchecked Sendable {
 private struct ProducerInputs: @unchecked Sendable {
     let next: () throws -> TranslationUnit?
     let tokenizer: MatchTokenizer
+}
+
+/// What one bulk import did.
+public struct ImportCounts: Sendable, Equatable {
+    /// Units read from the source.
+    public var read: Int
+    /// Units added as new.
+    public var added: Int
+    /// Units folded into a duplicate already stored.
+    public var merged: Int
 }

@@ -230,16 +230,16 @@ public final class MemoryStore: @unchecked Sendable {
     }
 
     /// The languages stored, with their variant counts.
-    public func languages() throws -> [(tag: String, variants: Int)] {
+    public func languages() throws -> [StoredLanguage] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT tag, variants FROM language WHERE variants > 0 ORDER BY tag").map { ($0[0], $0[1]) }
+            try Row.fetchAll(db, sql: "SELECT tag, variants FROM language WHERE variants > 0 ORDER BY tag").map { StoredLanguage(tag: $0[0], variants: $0[1]) }
         }
     }
 
     /// Unit count and variants per language.
-    public func statistics() throws -> (units: Int, languages: [String: Int]) {
+    public func statistics() throws -> StoreStatistics {
         let units = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unit") ?? 0 }
-        return (units, Dictionary(uniqueKeysWithValues: try languages().map { ($0.tag, $0.variants) }))
+        return StoreStatistics(units: units, languages: Dictionary(uniqueKeysWithValues: try languages().map { ($0.tag, $0.variants) }))
     }
 
     /// The unit stored under `id`.

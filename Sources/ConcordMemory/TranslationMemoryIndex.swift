@@ -52,7 +52,7 @@ public final class TranslationMemoryIndex {
     public static let maximumVariantsPerSide = 32
 
     /// Units that had more variants than ``maximumVariantsPerSide`` on a side (only the first were indexed).
-    public private(set) var unitsWithTooManyVariants: [(origin: String, unit: String)] = []
+    public private(set) var unitsWithTooManyVariants: [UnitReference] = []
 
     public init() throws {
         tokenizer = try MatchTokenizer()
@@ -78,7 +78,7 @@ public final class TranslationMemoryIndex {
             guard !targets.isEmpty, unit.variants.count <= Int(UInt16.max) else { continue }
             let sources = unit.variants.indices.filter { from.matches(unit.variants[$0].language) }
             if max(sources.count, targets.count) > Self.maximumVariantsPerSide {
-                unitsWithTooManyVariants.append((origin, unit.tuid.map { "tuid \($0)" } ?? "unit \(position + 1)"))
+                unitsWithTooManyVariants.append(UnitReference(origin: origin, unit: unit.tuid.map { "tuid \($0)" } ?? "unit \(position + 1)"))
             }
             for source in sources.prefix(Self.maximumVariantsPerSide) {
                 let keys = try tokenizer.keys(of: unit.variants[source].segment)
@@ -136,9 +136,9 @@ public final class TranslationMemoryIndex {
             while next < targets.count, targets[next].unit < row.unit { next += 1 }
             if sourcesOfUnit.count == 1, next + Self.maximumVariantsPerSide < targets.count,
                targets[next + Self.maximumVariantsPerSide].unit == row.unit {
-                unitsWithTooManyVariants.append((origin, "unit \(row.unit)"))
+                unitsWithTooManyVariants.append(UnitReference(origin: origin, unit: "unit \(row.unit)"))
             } else if sourcesOfUnit.count == Self.maximumVariantsPerSide + 1 {
-                unitsWithTooManyVariants.append((origin, "unit \(row.unit)"))
+                unitsWithTooManyVariants.append(UnitReference(origin: origin, unit: "unit \(row.unit)"))
             }
             guard sourcesOfUnit.count <= Self.maximumVariantsPerSide else { continue }
             var target = next
@@ -381,4 +381,10 @@ private extension Unicode.GeneralCategory {
         default: return false
         }
     }
+}
+
+/// Where a unit comes from, for messages: the memory's name and the unit's label.
+public struct UnitReference: Sendable, Equatable {
+    public var origin: String
+    public var unit: String
 }

@@ -16,7 +16,8 @@ struct ConcordCommand: ParsableCommand {
           concord tmx convert memory.tmx -o memory.csv --langs en,ru
         """,
         version: ConcordVersion.string,
-        subcommands: [SegmentCommand.self, TermsCommand.self, GlossaryCommand.self, TMCommand.self, TMXCommand.self]
+        subcommands: [SegmentCommand.self, TermsCommand.self, GlossaryCommand.self, TMCommand.self, TMXCommand.self,
+                      DiagnosticsCommand.self]
     )
 
     /// Runs the command and maps every error to the CLI contract's exit codes in one place.

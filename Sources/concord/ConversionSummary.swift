@@ -9,10 +9,7 @@ enum ConversionSummary {
                       format: OutputOptions.Format) throws {
         switch format {
         case .json:
-            try StandardStreams.write(try JSONOutput.string([
-                "read": read, "written": written, "merged": merged, "skipped": max(0, read - written - merged),
-                "diagnostics": diagnostics.map(DiagnosticPrinter.json),
-            ]))
+            try StandardStreams.writeJSON(ConversionReport(read: read, written: written, merged: merged, diagnostics: diagnostics))
         case .text:
             DiagnosticPrinter.printToStandardError(diagnostics)
             StandardStreams.writeError(text)

@@ -10,21 +10,4 @@ enum DiagnosticPrinter {
             StandardStreams.writeError("... and \(diagnostics.count - limit) more findings (use --format json for all)")
         }
     }
-
-    /// A finding as the CLI contract's JSON object.
-    static func json(_ diagnostic: Diagnostic) -> [String: Any] {
-        var object: [String: Any] = ["id": diagnostic.id, "severity": diagnostic.severity.rawValue, "message": diagnostic.message]
-        if let file = diagnostic.file { object["file"] = file }
-        if let line = diagnostic.line { object["line"] = line }
-        if let column = diagnostic.column { object["column"] = column }
-        return object
-    }
-}
-
-/// Serialises JSON results with stable key order.
-enum JSONOutput {
-    static func string(_ object: Any) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
-    }
 }

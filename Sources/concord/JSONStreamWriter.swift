@@ -2,8 +2,8 @@ import Concord
 import Foundation
 
 /// Writes JSON to standard output as it goes, for results too large to build
-/// as one object first (a document's every term hit). Keys come out in the
-/// order written. In JSON Lines mode (`linesOnly`) only whole records
+/// as one object first (a document's every segment): the frame is written
+/// raw, each element through ``ConcordJSON``. In JSON Lines mode (`linesOnly`) only whole records
 /// (ended with ``endRecord()``) are ever written, so a failure part-way leaves
 /// whole lines behind.
 final class JSONStreamWriter {
@@ -34,34 +34,10 @@ final class JSONStreamWriter {
         try flush()
     }
 
-    func string(_ text: String) {
-        buffer.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
-            case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20:
-                let hex = Array(String(byte, radix: 16).utf8)
-                buffer.append(contentsOf: Array("\\u00".utf8) + (hex.count == 1 ? [0x30] + hex : hex))
-            default: buffer.append(byte)
-            }
-        }
-        buffer.append(0x22)
-    }
-
-    func optionalString(_ text: String?) throws {
-        if let text { string(text) } else { try raw("null") }
-    }
-
-    func number(_ value: Int) throws { try raw(String(value)) }
-
-    /// `"key":`
-    func key(_ name: String) {
-        string(name)
-        buffer.append(0x3A)
+    /// `value` through the one JSON encoding (``ConcordJSON``).
+    func value<Value: Encodable>(_ value: Value) throws {
+        buffer.append(contentsOf: try ConcordJSON.encode(value))
+        if !linesOnly, buffer.count >= 1 << 20 { try flush() }
     }
 
     func flush() throws {

@@ -70,13 +70,9 @@ struct SegmentCommand: ParsableCommand {
             var first = true
             try json.raw("{\"segments\":[")
             try DocumentSegmentation.forEachSentence(of: document, with: segmenter) { segment in
-                try json.raw(first ? "{" : ",{")
+                if !first { try json.raw(",") }
                 first = false
-                json.key("end"); try json.number(segment.end)
-                try json.raw(","); json.key("paragraph"); try json.number(segment.paragraph)
-                try json.raw(","); json.key("start"); try json.number(segment.start)
-                try json.raw(","); json.key("text"); json.string(segment.text)
-                try json.raw("}")
+                try json.value(segment)
             }
             try json.raw("]}\n")
             try json.flush()

@@ -9,6 +9,11 @@ enum StandardStreams {
         try StandardOutput.write(text)
     }
 
+    /// Writes `value` as one line of JSON through the one encoding (``ConcordJSON``).
+    static func writeJSON<Value: Encodable>(_ value: Value) throws {
+        try StandardOutput.write(try ConcordJSON.encode(value) + [0x0A])
+    }
+
     static func writeError(_ text: String) {
         var text = text
         if !text.hasSuffix("\n") { text += "\n" }

@@ -12,7 +12,7 @@ struct TermsCommand: ParsableCommand {
         character by character; the longest term wins and no term spans a sentence end.
 
         Text: one line per segment, each hit as [term → suggestions]. JSON: {"segments": [{"index", "text", \
-        "hits": [{"concept", "text", "start", "end", "term", "status", "type", "targets": [{"lang", "term", \
+        "hits": [{"concept", "text", "start", "end", "term", "status", "type", "targets": [{"language", "term", \
         "status", "type"}]}]}]}, offsets in Unicode scalars into the segment text.
 
         Example:
@@ -58,37 +58,10 @@ struct TermsCommand: ParsableCommand {
         case .json:
             // Streamed: a long document has hundreds of thousands of hits.
             let json = JSONStreamWriter()
-            var suggestionCache: [String: [Term]] = [:]
             try json.raw("{\"segments\":[")
-            for (segmentIndex, segment) in segments.enumerated() {
-                if segmentIndex > 0 { try json.raw(",") }
-                try json.raw("{"); json.key("index"); try json.number(segment.index)
-                try json.raw(","); json.key("text"); json.string(segment.text)
-                try json.raw(","); json.key("hits"); try json.raw("[")
-                for (hitIndex, hit) in segment.hits.enumerated() {
-                    if hitIndex > 0 { try json.raw(",") }
-                    try json.raw("{"); json.key("concept"); json.string(hit.concept.id)
-                    try json.raw(","); json.key("text"); json.string(hit.text)
-                    try json.raw(","); json.key("start"); try json.number(hit.range.lowerBound)
-                    try json.raw(","); json.key("end"); try json.number(hit.range.upperBound)
-                    try json.raw(","); json.key("term"); json.string(hit.term.text)
-                    try json.raw(","); json.key("status"); json.string(hit.term.status.rawValue)
-                    try json.raw(","); json.key("type"); try json.optionalString(hit.term.type?.rawValue)
-                    try json.raw(","); json.key("targets"); try json.raw("[")
-                    let cacheKey = hit.concept.id + "\u{1}" + (hit.term.type?.rawValue ?? "")
-                    let targets = suggestionCache[cacheKey] ?? targetLanguages.flatMap { hit.suggestions(in: $0) }
-                    suggestionCache[cacheKey] = targets
-                    for (targetIndex, term) in targets.enumerated() {
-                        if targetIndex > 0 { try json.raw(",") }
-                        try json.raw("{"); json.key("lang"); json.string(term.language.canonical)
-                        try json.raw(","); json.key("term"); json.string(term.text)
-                        try json.raw(","); json.key("status"); json.string(term.status.rawValue)
-                        try json.raw(","); json.key("type"); try json.optionalString(term.type?.rawValue)
-                        try json.raw("}")
-                    }
-                    try json.raw("]}")
-                }
-                try json.raw("]}")
+            for (position, report) in SegmentTermsReport.reports(segments, targetLanguages: targetLanguages).enumerated() {
+                if position > 0 { try json.raw(",") }
+                try json.value(report)
             }
             try json.raw("]}\n")
             try json.flush()

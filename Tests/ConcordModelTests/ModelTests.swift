@@ -65,3 +65,23 @@ import Testing
         #expect(Segment(parts: [.code(bold), .text("x")]).comparisonKey != Segment("x").comparisonKey)
     }
 }
+
+@Suite struct DiagnosticCatalogTests {
+    @Test func idsAreUniqueDottedAndSorted() {
+        let ids = DiagnosticCatalog.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids == ids.sorted())
+        for id in ids { #expect(id.wholeMatch(of: /[a-z]+\.[a-z]+(-[a-z]+)*/) != nil, "\(id)") }
+        for kind in DiagnosticCatalog.all { #expect(!kind.summary.isEmpty && !kind.summary.hasSuffix(".")) }
+    }
+
+    @Test func aFindingTakesItsKindsSeverityAndStrictJudgementEscalatesByTheCatalog() {
+        let finding = Diagnostic(DiagnosticCatalog.tmxUnpairedCode, message: "x", file: "a.tmx", line: 3)
+        #expect(finding.severity == .warning)
+        #expect(finding.strict.severity == .error)
+        let advisory = Diagnostic(DiagnosticCatalog.tmxSingleLanguage, message: "x")
+        #expect(advisory.strict.severity == .warning)
+        #expect(DiagnosticCatalog.kind("tmx.unpaired-code") == DiagnosticCatalog.tmxUnpairedCode)
+        #expect(DiagnosticCatalog.kind("no.such-id") == nil)
+    }
+}

@@ -22,7 +22,7 @@ import Testing
             .replacingOccurrences(of: "<note>first</note>", with: "<note>second</note>").write(to: newer, atomically: true, encoding: .utf8)
         let db = directory.appendingPathComponent("m.tmdb").path
         #expect(try TestSupport.runConcord(["tm", "import", tmx.path, newer.path, "--db", db]).status == 0)
-        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":2"))
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"units\":2"))
 
         let exported = directory.appendingPathComponent("out.tmx").path
         #expect(try TestSupport.runConcord(["tm", "export", "--db", db, "-o", exported]).status == 0)
@@ -40,7 +40,7 @@ import Testing
         #expect(try TestSupport.runConcord(["tm", "edit", "--db", db, "--tuid", "b", "--lang", "ru", "--text", "Переговоры закончились."]).status == 0)
         #expect(try TestSupport.runConcord(["tm", "concordance", "закончились", "--db", db, "--lang", "ru"]).stdout.contains("[закончились]"))
         #expect(try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "b"]).status == 0)
-        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":1"))
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"units\":1"))
         let nothing = try TestSupport.runConcord(["tm", "delete", "--db", db, "--tuid", "nope"])
         #expect(nothing.status == 0)
         #expect(nothing.stderr.contains("no unit matched"))
@@ -71,7 +71,7 @@ import Testing
         try (header + (600..<700).map { unit($0, tuid: "t\($0)") }.joined(separator: "\n") + "</body></tmx>")
             .write(to: more, atomically: true, encoding: .utf8)
         #expect(try TestSupport.runConcord(["tm", "import", more.path, "--db", db]).status == 0)
-        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":693"))
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"units\":693"))
         let lookup = try TestSupport.runConcord(["tm", "lookup", "Item 650 was adopted.", "--db", db, "--from", "en", "--to", "ru", "--json"])
         #expect(lookup.stdout.contains("\"score\":100") && lookup.stdout.contains("Пункт 650 принят."))
     }
@@ -90,7 +90,7 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains("broken.tmx:"))
         // The good file's two units are there; none of the broken file's are.
-        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"tus\":2"))
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"units\":2"))
     }
 
     @Test func anImportKilledMidFileLeavesExactlyTheFilesCommittedBefore() throws {
@@ -121,7 +121,7 @@ import Testing
         #expect(process.terminationReason == .uncaughtSignal)
         let stats = try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"])
         #expect(stats.status == 0)
-        #expect(stats.stdout.contains("\"tus\":2"))
+        #expect(stats.stdout.contains("\"units\":2"))
         #expect(try TestSupport.runConcord(["tm", "lookup", "Talks ended.", "--db", db, "--from", "en", "--to", "ru", "--json"])
             .stdout.contains("Переговоры завершились."))
     }

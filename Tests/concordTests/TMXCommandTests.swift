@@ -35,9 +35,9 @@ import Testing
             let result = try TestSupport.runConcord(["tmx", "stats", directory.appendingPathComponent("sample.tmx").path, "--format", "json"])
             #expect(result.status == 0)
             let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
-            #expect(object["tus"] as? Int == 3)
+            #expect(object["units"] as? Int == 3)
             #expect(object["languages"] as? [String: Int] == ["en-GB": 3, "ru-RU": 3])
-            #expect(object["srclang"] as? String == "en")
+            #expect(object["sourceLanguage"] as? String == "en")
             #expect((object["diagnostics"] as? [Any])?.isEmpty == true)
             let short = try TestSupport.runConcord(["tmx", "stats", directory.appendingPathComponent("sample.tmx").path, "--json"])
             #expect(short.stdout == result.stdout)
@@ -47,7 +47,7 @@ import Testing
     @Test func statsReadsStandardInput() throws {
         let result = try TestSupport.runConcord(["tmx", "stats", "-", "--json"], input: Data(Self.sample.utf8))
         #expect(result.status == 0)
-        #expect(result.stdout.contains("\"tus\":3"))
+        #expect(result.stdout.contains("\"units\":3"))
     }
 
     @Test func exitCodesForBadInput() throws {
@@ -90,14 +90,14 @@ import Testing
             let back = directory.appendingPathComponent("back.tmx")
             #expect(try TestSupport.runConcord(["tmx", "convert", csv.path, "-o", back.path]).status == 0)
             let stats = try TestSupport.runConcord(["tmx", "stats", back.path, "--json"])
-            #expect(stats.stdout.contains("\"tus\":3"))
+            #expect(stats.stdout.contains("\"units\":3"))
             let jsonl = directory.appendingPathComponent("out.jsonl")
             #expect(try TestSupport.runConcord(["tmx", "convert", directory.appendingPathComponent("sample.tmx").path, "-o", jsonl.path]).status == 0)
             let firstLine = try String(contentsOf: jsonl, encoding: .utf8).split(separator: "\n")[0]
             let object = try #require(try JSONSerialization.jsonObject(with: Data(firstLine.utf8)) as? [String: Any])
             #expect(object["tuid"] as? String == "1")
-            #expect((object["variants"] as? [[String: String]])?.first?["lang"] == "en-GB")
-            #expect((object["props"] as? [[String: String]])?.first?["value"] == "SCO")
+            #expect((object["variants"] as? [[String: String]])?.first?["language"] == "en-GB")
+            #expect((object["properties"] as? [[String: String]])?.first?["value"] == "SCO")
         }
     }
 
@@ -106,15 +106,15 @@ import Testing
             let sample = directory.appendingPathComponent("sample.tmx").path
             let merged = directory.appendingPathComponent("merged.tmx")
             #expect(try TestSupport.runConcord(["tmx", "merge", sample, sample, "-o", merged.path, "--dedupe"]).status == 0)
-            #expect(try TestSupport.runConcord(["tmx", "stats", merged.path, "--json"]).stdout.contains("\"tus\":2"))
+            #expect(try TestSupport.runConcord(["tmx", "stats", merged.path, "--json"]).stdout.contains("\"units\":2"))
 
             let filtered = directory.appendingPathComponent("filtered.tmx")
             let result = try TestSupport.runConcord(["tmx", "filter", sample, "-o", filtered.path, "--since", "2019-01-01", "--prop", "client=SCO", "--drop-untranslated"])
             #expect(result.status == 0)
-            #expect(try TestSupport.runConcord(["tmx", "stats", filtered.path, "--json"]).stdout.contains("\"tus\":2"))
+            #expect(try TestSupport.runConcord(["tmx", "stats", filtered.path, "--json"]).stdout.contains("\"units\":2"))
             let untranslated = try TestSupport.runConcord(["tmx", "filter", sample, "-o", filtered.path, "--drop-untranslated"])
             #expect(untranslated.status == 0)
-            #expect(try TestSupport.runConcord(["tmx", "stats", filtered.path, "--json"]).stdout.contains("\"tus\":2"))
+            #expect(try TestSupport.runConcord(["tmx", "stats", filtered.path, "--json"]).stdout.contains("\"units\":2"))
             let badDate = try TestSupport.runConcord(["tmx", "filter", sample, "-o", filtered.path, "--since", "last week"])
             #expect(badDate.status == 64)
         }

@@ -18,7 +18,7 @@ import Testing
         #expect(hits[0]["type"] as? String == "acronym")
         let targets = try #require(hits[0]["targets"] as? [[String: Any]])
         #expect(targets.first?["term"] as? String == "ШОС")
-        #expect(targets.allSatisfy { $0["lang"] as? String == "ru" })
+        #expect(targets.allSatisfy { $0["language"] as? String == "ru" })
         let precursors = try #require((segments[1]["hits"] as? [[String: Any]])?.first)
         #expect((precursors["targets"] as? [[String: Any]])?.first?["term"] as? String == "прекурсоры")
     }
@@ -28,7 +28,7 @@ import Testing
                                                 input: Data("Совет Безопасности ООН\n".utf8))
         let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         let hit = try #require(((object["segments"] as? [[String: Any]])?.first?["hits"] as? [[String: Any]])?.first)
-        let languages = Set(((hit["targets"] as? [[String: Any]]) ?? []).compactMap { $0["lang"] as? String })
+        let languages = Set(((hit["targets"] as? [[String: Any]]) ?? []).compactMap { $0["language"] as? String })
         #expect(languages == ["en", "zh"])
     }
 

@@ -26,7 +26,7 @@ public enum MemoryLookup {
     }
 
     /// Loads the memories (stores and files) for the pair `from` → `to` into an index.
-    public static func index(_ sources: [Source], stores: [String] = [], from: LanguageTag, to: LanguageTag) throws -> (TranslationMemoryIndex, [Diagnostic]) {
+    public static func index(_ sources: [Source], stores: [String] = [], from: LanguageTag, to: LanguageTag) throws -> LoadedMemory {
         let index = try TranslationMemoryIndex()
         var diagnostics: [Diagnostic] = []
         for path in stores {
@@ -52,19 +52,25 @@ public enum MemoryLookup {
                 diagnostics.append(noPairs(in: source.path, languages: languages, from: from, to: to))
             }
         }
-        for (origin, unit) in index.unitsWithTooManyVariants {
-            diagnostics.append(Diagnostic(id: "memory.too-many-variants", severity: .warning,
-                                          message: "\(unit) has more than \(TranslationMemoryIndex.maximumVariantsPerSide) variants in one language; only the first \(TranslationMemoryIndex.maximumVariantsPerSide) of each are matched",
-                                          file: origin))
+        for reference in index.unitsWithTooManyVariants {
+            diagnostics.append(Diagnostic(DiagnosticCatalog.memoryTooManyVariants,
+                                          message: "\(reference.unit) has more than \(TranslationMemoryIndex.maximumVariantsPerSide) variants in one language; only the first \(TranslationMemoryIndex.maximumVariantsPerSide) of each are matched",
+                                          file: reference.origin))
         }
         index.prepare()
-        return (index, diagnostics)
+        return LoadedMemory(index: index, diagnostics: diagnostics)
     }
 
     /// A memory with nothing for the pair asked for: most often a language typed wrongly.
     private static func noPairs(in path: String, languages: [LanguageTag], from: LanguageTag, to: LanguageTag) -> Diagnostic {
         let list = languages.isEmpty ? "it is empty" : "its languages are \(languages.map(\.canonical).sorted().joined(separator: ", "))"
-        return Diagnostic(id: "memory.no-language-pair", severity: .warning,
+        return Diagnostic(DiagnosticCatalog.memoryNoLanguagePair,
                           message: "no unit has both \(from.canonical) and \(to.canonical); \(list)", file: path)
     }
+}
+
+/// Memories loaded for one language pair, ready for lookups, with what loading them found.
+public struct LoadedMemory {
+    public var index: TranslationMemoryIndex
+    public var diagnostics: [Diagnostic]
 }

@@ -5,7 +5,7 @@ import ConcordModel
 public struct MemoryStatistics: Sendable {
     public var units = 0
     /// Variants per language, in order of first appearance (tags in canonical case).
-    public var variantsPerLanguage: [(language: LanguageTag, count: Int)] = []
+    public var variantsPerLanguage: [LanguageCount] = []
     public var header: TMXHeader
     public var diagnostics: [Diagnostic] = []
 
@@ -21,12 +21,66 @@ public struct MemoryStatistics: Sendable {
                 if let position = statistics.variantsPerLanguage.firstIndex(where: { $0.language == variant.language }) {
                     statistics.variantsPerLanguage[position].count += 1
                 } else {
-                    statistics.variantsPerLanguage.append((variant.language, 1))
+                    statistics.variantsPerLanguage.append(LanguageCount(language: variant.language, count: 1))
                 }
             }
         }
         statistics.header = source.header
         statistics.diagnostics = source.diagnostics
         return statistics
+    }
+}
+
+/// How many variants a memory has in one language.
+public struct LanguageCount: Sendable, Equatable {
+    public var language: LanguageTag
+    public var count: Int
+}
+
+extension MemoryStatistics {
+    /// The `tmx stats --json` object.
+    public var report: TMXStatisticsReport {
+        var languages: [String: Int] = [:]
+        for entry in variantsPerLanguage { languages[entry.language.canonical] = entry.count }
+        return TMXStatisticsReport(units: units, languages: languages, sourceLanguage: sourceLanguageLabel,
+                                   header: TMXHeaderSummary(header), diagnostics: diagnostics)
+    }
+
+    /// The header's srclang in canonical case, or `*all*`.
+    public var sourceLanguageLabel: String? {
+        guard let value = header.sourceLanguage else { return nil }
+        return header.isMultilingualSource ? "*all*" : LanguageTag(value).canonical
+    }
+}
+
+/// What `tmx stats` reports about a memory file.
+public struct TMXStatisticsReport: Codable, Sendable, Equatable {
+    public var units: Int
+    /// Variants per language tag (canonical case).
+    public var languages: [String: Int]
+    /// The header's srclang (`*all*` for any), when there is one.
+    public var sourceLanguage: String?
+    public var header: TMXHeaderSummary
+    public var diagnostics: [Diagnostic]
+}
+
+/// A TMX header's attributes under JSON names (camelCase words; the TMX file keeps TMX's names).
+public struct TMXHeaderSummary: Codable, Sendable, Equatable {
+    public var creationTool: String?
+    public var creationToolVersion: String?
+    public var segmentType: String?
+    public var originalFormat: String?
+    public var adminLanguage: String?
+    public var dataType: String?
+    public var version: String?
+
+    public init(_ header: TMXHeader) {
+        creationTool = header.creationTool
+        creationToolVersion = header.creationToolVersion
+        segmentType = header.segmentType
+        originalFormat = header.originalFormat
+        adminLanguage = header.adminLanguage
+        dataType = header.dataType
+        version = header.version
     }
 }

@@ -71,7 +71,8 @@ public enum MemoryStoreWorkflow {
             let source = try UnitSourceOpener.open(path: path)
             var report = ImportReport(file: path)
             try store.write { writer in
-                (report.read, report.added, report.merged) = try writer.addAll(from: source.next)
+                let counts = try writer.addAll(from: source.next)
+                (report.read, report.added, report.merged) = (counts.read, counts.added, counts.merged)
             }
             report.diagnostics = source.diagnostics
             reports.append(report)

@@ -9,7 +9,7 @@ public struct UnitSelection: Sendable {
     /// Keep units changed (or created) at or after this moment.
     public var since: Timestamp?
     /// Keep units that carry every one of these props (on the unit or a variant).
-    public var properties: [(type: String, value: String)] = []
+    public var properties: [PropertyFilter] = []
     /// Drop units whose target is empty.
     public var dropEmpty = false
     /// Drop units whose target equals the source or holds only codes.
@@ -52,8 +52,19 @@ public struct UnitSelection: Sendable {
     }
 
     /// Parses `TYPE=VALUE`.
-    public static func parseProperty(_ text: String) -> (type: String, value: String)? {
+    public static func parseProperty(_ text: String) -> PropertyFilter? {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return nil }
-        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+        return PropertyFilter(type: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
+    }
+}
+
+/// A property a unit must carry (`--prop TYPE=VALUE`).
+public struct PropertyFilter: Sendable, Equatable, Codable {
+    public var type: String
+    public var value: String
+
+    public init(type: String, value: String) {
+        self.type = type
+        self.value = value
     }
 }

@@ -4,7 +4,7 @@ import ConcordSegmentation
 import Foundation
 
 /// A sentence of a document, where it is.
-public struct SentenceSegment: Sendable, Equatable {
+public struct SentenceSegment: Sendable, Equatable, Codable {
     public var text: String
     /// 0-based paragraph index.
     public var paragraph: Int
@@ -38,7 +38,7 @@ public enum DocumentSegmentation {
         let resolved = format ?? DocumentFormat(path: path) ?? .txt
         if resolved == .html {
             // libxml2 reads the charset an HTML file declares; a named or UTF-16/32 one is decoded here.
-            guard encoding != nil || (TextDecoding.unicodeForm(of: bytes).map { $0.0 != "UTF-8" } ?? false) else {
+            guard encoding != nil || (TextDecoding.unicodeForm(of: bytes).map { $0.charset != "UTF-8" } ?? false) else {
                 return try HTMLTextReader.read(bytes, fileName: path)
             }
             let text = try TextDecoding.decode(bytes, fileName: path, encoding: encoding)

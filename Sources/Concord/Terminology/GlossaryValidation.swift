@@ -13,33 +13,33 @@ public enum GlossaryValidation {
         var conceptIDs: Set<String> = []
         for concept in glossary.concepts {
             if !conceptIDs.insert(concept.id).inserted {
-                findings.append(Diagnostic(id: "glossary.duplicate-concept-id", severity: .error,
+                findings.append(Diagnostic(DiagnosticCatalog.glossaryDuplicateConceptID,
                                            message: "concept id \(concept.id) is used by more than one concept", file: file))
             }
             var seenInConcept: Set<String> = []
             for term in concept.terms {
                 if term.text.allSatisfy(\.isWhitespace) {
-                    findings.append(Diagnostic(id: "glossary.empty-term", severity: .error,
+                    findings.append(Diagnostic(DiagnosticCatalog.glossaryEmptyTerm,
                                                message: "concept \(concept.id) has an empty term in \(term.language)", file: file))
                     continue
                 }
                 let key = term.language.canonical.lowercased() + "\t" + (try folder.foldedString(term.text))
                 if !seenInConcept.insert(key).inserted {
-                    findings.append(Diagnostic(id: "glossary.duplicate-term", severity: .error,
+                    findings.append(Diagnostic(DiagnosticCatalog.glossaryDuplicateTerm,
                                                message: "concept \(concept.id): '\(term.text)' (\(term.language)) is listed twice", file: file))
                 } else if let owner = owners[key], owner != concept.id {
-                    findings.append(Diagnostic(id: "glossary.term-in-two-concepts", severity: .error,
+                    findings.append(Diagnostic(DiagnosticCatalog.glossaryTermInTwoConcepts,
                                                message: "'\(term.text)' (\(term.language)) is a term of both \(owner) and \(concept.id)", file: file))
                 } else {
                     owners[key] = concept.id
                 }
             }
             for language in languagesWithoutPreferredTerm(concept) {
-                findings.append(Diagnostic(id: "glossary.no-preferred-term", severity: .warning,
+                findings.append(Diagnostic(DiagnosticCatalog.glossaryNoPreferredTerm,
                                            message: "concept \(concept.id) has no preferred term in \(language)", file: file))
             }
             if concept.languages.count == 1 {
-                findings.append(Diagnostic(id: "glossary.single-language", severity: .warning,
+                findings.append(Diagnostic(DiagnosticCatalog.glossarySingleLanguage,
                                            message: "concept \(concept.id) has terms in one language only (\(concept.languages[0]))", file: file))
             }
         }

@@ -37,7 +37,18 @@ public enum TermLookup {
         return try DocumentSegmentation.segment(document, with: segmenter).map(\.text)
     }
 
-    /// The terms in each segment.
+    /// The concepts with a term that matches `text` in one of `languages`, each once, in order found.
+    public static func concepts(matching text: String, in glossaries: [Glossary], languages: [LanguageTag]) throws -> [FoundConcept] {
+        var found: [FoundConcept] = []
+        for language in languages {
+            for hit in try recognize([text], glossaries: glossaries, language: language)[0].hits
+            where !found.contains(where: { $0.concept.id == hit.concept.id }) {
+                found.append(FoundConcept(concept: hit.concept, matched: hit.text))
+            }
+        }
+        return found
+    }
+
     /// A warning for each glossary without a term in one of `languages` (a language typed wrongly,
     /// or the wrong glossary), listing the languages it has.
     public static func languageWarnings(_ glossaries: [Glossary], paths: [String], languages: [LanguageTag]) -> [Diagnostic] {
@@ -46,13 +57,14 @@ public enum TermLookup {
             let present = glossary.languages
             for language in languages where !present.contains(where: { language.matches($0) }) {
                 let list = present.isEmpty ? "it has no concepts" : "its languages are \(present.map(\.canonical).sorted().joined(separator: ", "))"
-                warnings.append(Diagnostic(id: "glossary.no-language", severity: .warning,
+                warnings.append(Diagnostic(DiagnosticCatalog.glossaryNoLanguage,
                                            message: "no term in \(language.canonical); \(list)", file: path))
             }
         }
         return warnings
     }
 
+    /// The terms in each segment.
     public static func recognize(_ segments: [String], glossaries: [Glossary], language: LanguageTag) throws -> [SegmentTerms] {
         let recognizer = try TermRecognizer(glossaries: glossaries, language: language)
         return try segments.enumerated().map { index, text in

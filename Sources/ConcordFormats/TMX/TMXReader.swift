@@ -40,7 +40,7 @@ public final class TMXReader {
         drainFilter()
         let unlisted = filter.removalCount - filter.removals.count
         guard unlisted > 0 else { return collected }
-        return collected + [Diagnostic(id: "tmx.control-character", severity: .warning,
+        return collected + [Diagnostic(DiagnosticCatalog.tmxControlCharacter,
                                        message: "removed \(unlisted) more characters that XML does not allow (only the first \(ControlCharacterFilter.maximumListed) are listed)",
                                        file: fileName)]
     }
@@ -95,7 +95,7 @@ public final class TMXReader {
         }
         let sniff = EncodingSniff(prefix: prefixed.head)
         if sniff.declaresUTF16ButIsNot {
-            collected.append(Diagnostic(id: "tmx.encoding-label", severity: .warning,
+            collected.append(Diagnostic(DiagnosticCatalog.tmxEncodingLabel,
                                         message: "the XML declaration says \(sniff.declaredEncoding ?? "UTF-16") but the bytes are not UTF-16; read as UTF-8",
                                         file: fileName, line: 1, column: 1))
         }
@@ -107,7 +107,7 @@ public final class TMXReader {
             try readPrologue()
         } catch let FormatError.notWellFormed(file, line, column, message) where options.recover && reopen != nil {
             // libxml2 may stop before <body> when the fault is near the start: salvage on the first next().
-            collected.append(Diagnostic(id: "tmx.not-well-formed", severity: .error,
+            collected.append(Diagnostic(DiagnosticCatalog.tmxNotWellFormed,
                                         message: "\(message); reading stopped here, the complete units before it were kept",
                                         file: file, line: line, column: column))
             pendingSalvage = (line, column)
@@ -147,14 +147,14 @@ public final class TMXReader {
                 try readHeader()
             case "body":
                 if !hasHeader {
-                    collected.append(Diagnostic(id: "tmx.missing-header", severity: .warning,
+                    collected.append(Diagnostic(DiagnosticCatalog.tmxMissingHeader,
                                                 message: "the file has no <header>; units are read without one",
                                                 file: fileName, line: xml.line))
                 }
                 if xml.isEmptyElement { finished = true }
                 return
             default:
-                collected.append(Diagnostic(id: "tmx.unexpected-element", severity: .warning,
+                collected.append(Diagnostic(DiagnosticCatalog.tmxUnexpectedElement,
                                             message: "<\(xml.qualifiedName)> is not part of TMX here; skipped", file: fileName, line: xml.line))
                 try xml.skipSubtree()
             }
@@ -190,7 +190,7 @@ public final class TMXReader {
                                              ("datatype", header.dataType)]
         let missing = required.filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty {
-            collected.append(Diagnostic(id: "tmx.header-attribute-missing", severity: .warning,
+            collected.append(Diagnostic(DiagnosticCatalog.tmxHeaderAttributeMissing,
                                         message: "<header> lacks required attribute\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))",
                                         file: fileName, line: line))
         }
@@ -247,7 +247,7 @@ public final class TMXReader {
                     try drainToEnd()
                     return nil
                 case .element:
-                    collected.append(Diagnostic(id: "tmx.unexpected-element", severity: .warning,
+                    collected.append(Diagnostic(DiagnosticCatalog.tmxUnexpectedElement,
                                                 message: "<\(xml.qualifiedName)> in <body> is not a unit; skipped", file: fileName, line: xml.line))
                     try xml.skipSubtree()
                 default:
@@ -273,7 +273,7 @@ public final class TMXReader {
             if salvageLimit != nil { return nil } // a second fault while salvaging: stop there
             throw FormatError(error, reading: fileName)
         }
-        collected.append(Diagnostic(id: "tmx.not-well-formed", severity: .error,
+        collected.append(Diagnostic(DiagnosticCatalog.tmxNotWellFormed,
                                     message: "\(message); reading stopped here, the complete units before it were kept",
                                     file: file, line: line, column: column))
         return try salvage(before: line, column: column)
@@ -325,7 +325,7 @@ public final class TMXReader {
     /// text is missing from the segment, and the file may be an attempt to read local files (XXE).
     private func noteUnloadedEntity() {
         guard xml.isUnloadedEntity, unloadedEntities.count < 100, unloadedEntities.insert(xml.localName).inserted else { return }
-        collected.append(Diagnostic(id: "tmx.entity-not-loaded", severity: .warning,
+        collected.append(Diagnostic(DiagnosticCatalog.tmxEntityNotLoaded,
                                     message: "the entity &\(xml.localName); was left out: it is external or declared outside the document, and Concord never loads other files",
                                     file: fileName, line: xml.line))
     }
@@ -361,7 +361,7 @@ public final class TMXReader {
                 case "prop": unit.properties.append(try readProperty())
                 case "note": unit.notes.append(try readNote())
                 default:
-                    collected.append(Diagnostic(id: "tmx.unexpected-element", severity: .warning,
+                    collected.append(Diagnostic(DiagnosticCatalog.tmxUnexpectedElement,
                                                 message: "<\(xml.qualifiedName)> in <tu> is not TMX; skipped", file: fileName, line: xml.line))
                     try xml.skipSubtree()
                 }
@@ -388,12 +388,12 @@ public final class TMXReader {
         }
         let tag = xmlLanguage ?? language
         if tag == nil {
-            collected.append(Diagnostic(id: "tmx.missing-language", severity: .error,
+            collected.append(Diagnostic(DiagnosticCatalog.tmxMissingLanguage,
                                         message: "<tuv> has no xml:lang; its language is recorded as 'und'", file: fileName, line: line))
         }
         let parsed = languageTag(tag ?? "und")
         if !parsed.wellFormed {
-            collected.append(Diagnostic(id: "tmx.invalid-language", severity: .warning,
+            collected.append(Diagnostic(DiagnosticCatalog.tmxInvalidLanguage,
                                         message: "'\(tag ?? "")' is not a well-formed BCP 47 language tag", file: fileName, line: line))
         }
         var variant = Variant(language: parsed.tag, segment: Segment(parts: []), info: info, otherAttributes: others)
@@ -412,12 +412,12 @@ public final class TMXReader {
                 case "prop", "note":
                     if sawSegment {
                         // Okapi's PO filter writes props after <seg>: kept, but reported.
-                        collected.append(Diagnostic(id: "tmx.misplaced-element", severity: .warning,
+                        collected.append(Diagnostic(DiagnosticCatalog.tmxMisplacedElement,
                                                     message: "<\(xml.localName)> after <seg> in <tuv>; TMX puts it before <seg>", file: fileName, line: xml.line))
                     }
                     if xml.localName == "prop" { variant.properties.append(try readProperty()) } else { variant.notes.append(try readNote()) }
                 default:
-                    collected.append(Diagnostic(id: "tmx.unexpected-element", severity: .warning,
+                    collected.append(Diagnostic(DiagnosticCatalog.tmxUnexpectedElement,
                                                 message: "<\(xml.qualifiedName)> in <tuv> is not TMX; skipped", file: fileName, line: xml.line))
                     try xml.skipSubtree()
                 }
@@ -432,10 +432,10 @@ public final class TMXReader {
             if !strayText.isEmpty {
                 // Seen in SDLPPX exports: the text sits directly in <tuv>.
                 variant.segment = Segment(strayText)
-                collected.append(Diagnostic(id: "tmx.text-outside-seg", severity: .warning,
+                collected.append(Diagnostic(DiagnosticCatalog.tmxTextOutsideSeg,
                                             message: "text directly in <tuv> without <seg>; taken as the segment", file: fileName, line: line))
             } else {
-                collected.append(Diagnostic(id: "tmx.missing-seg", severity: .warning,
+                collected.append(Diagnostic(DiagnosticCatalog.tmxMissingSeg,
                                             message: "<tuv xml:lang=\"\(tag ?? "")\"> has no <seg>", file: fileName, line: line))
             }
         }
@@ -469,7 +469,7 @@ public final class TMXReader {
                     parts.append(.code(InlineCode(kind: kind, attributes: attributes, content: content)))
                 } else {
                     // MateCat's <g> and other strangers: keep their text, report them.
-                    collected.append(Diagnostic(id: "tmx.unknown-inline", severity: .warning,
+                    collected.append(Diagnostic(DiagnosticCatalog.tmxUnknownInline,
                                                 message: "<\(xml.qualifiedName)> is not a TMX inline element; its text is kept, the tag dropped",
                                                 file: fileName, line: xml.line))
                     if !xml.isEmptyElement {
@@ -489,7 +489,7 @@ public final class TMXReader {
         let type = xml.attribute("type")
         let line = xml.line
         if type == nil {
-            collected.append(Diagnostic(id: "tmx.prop-without-type", severity: .warning,
+            collected.append(Diagnostic(DiagnosticCatalog.tmxPropWithoutType,
                                         message: "<prop> has no type attribute (required)", file: fileName, line: line))
         }
         let language = (xml.attribute("xml:lang") ?? xml.attribute("lang")).map { LanguageTag($0).canonical }
@@ -513,7 +513,7 @@ public final class TMXReader {
         switch attribute.name {
         case "creationdate", "changedate", "lastusagedate":
             guard let date = Timestamp(iso8601: attribute.value) else {
-                collected.append(Diagnostic(id: "tmx.bad-date", severity: .warning,
+                collected.append(Diagnostic(DiagnosticCatalog.tmxBadDate,
                                             message: "\(attribute.name)=\"\(attribute.value)\" is not an ISO 8601 date; kept as written",
                                             file: fileName, line: line))
                 return false
@@ -560,7 +560,7 @@ public final class TMXReader {
         for removal in removals[drainedRemovals...] where reportedRemovals.insert([removal.line, removal.column]).inserted {
             let hex = String(removal.codePoint, radix: 16, uppercase: true)
             let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            collected.append(Diagnostic(id: "tmx.control-character", severity: .warning,
+            collected.append(Diagnostic(DiagnosticCatalog.tmxControlCharacter,
                                         message: "removed \(name), which XML does not allow\(removal.asReference ? " (written as a character reference)" : "")",
                                         file: fileName, line: removal.line, column: removal.column))
         }

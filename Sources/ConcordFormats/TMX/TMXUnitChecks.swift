@@ -6,14 +6,14 @@ enum TMXUnitChecks {
         // Built only when there is something to say (this runs for every unit).
         var label: String { unit.tuid.map { "unit \"\($0)\"" } ?? "unit without tuid" }
         if unit.variants.isEmpty {
-            diagnostics.append(Diagnostic(id: "tmx.empty-unit", severity: .warning, message: "\(label) has no <tuv>", file: file, line: unit.line))
+            diagnostics.append(Diagnostic(DiagnosticCatalog.tmxEmptyUnit, message: "\(label) has no <tuv>", file: file, line: unit.line))
         } else if unit.variants.allSatisfy({ $0.language == unit.variants[0].language }) {
-            diagnostics.append(Diagnostic(id: "tmx.single-language", severity: .warning,
+            diagnostics.append(Diagnostic(DiagnosticCatalog.tmxSingleLanguage,
                                           message: "\(label) has only one language (\(unit.variants[0].language))", file: file, line: unit.line))
         }
         for variant in unit.variants where variant.segment.parts.contains(where: { if case .code = $0 { return true } else { return false } }) {
             for problem in pairingProblems(in: variant.segment) {
-                diagnostics.append(Diagnostic(id: "tmx.unpaired-code", severity: .warning,
+                diagnostics.append(Diagnostic(DiagnosticCatalog.tmxUnpairedCode,
                                               message: "\(label), \(variant.language): \(problem)", file: file, line: unit.line))
             }
         }

@@ -59,7 +59,7 @@ public final class TMXWriter {
         unitCount += 1
         guard !unit.variants.isEmpty else {
             let label = unit.tuid.map { "unit \"\($0)\"" } ?? "unit \(unitCount)"
-            diagnostics.append(Diagnostic(id: "tmx.empty-unit-dropped", severity: .warning,
+            diagnostics.append(Diagnostic(DiagnosticCatalog.tmxEmptyUnitDropped,
                                           message: "\(label) has no variants; TMX requires one, so it was left out", file: fileName))
             return
         }
@@ -154,7 +154,7 @@ public final class TMXWriter {
         let count = writer.removedCharacters - reportedRemovals
         reportedRemovals = writer.removedCharacters
         let label = unit.tuid.map { "unit \"\($0)\"" } ?? "unit \(unitCount)"
-        diagnostics.append(Diagnostic(id: "tmx.removed-character", severity: .warning,
+        diagnostics.append(Diagnostic(DiagnosticCatalog.tmxRemovedCharacter,
                                       message: "\(label): removed \(count) character\(count == 1 ? "" : "s") that XML 1.0 does not allow",
                                       file: fileName))
     }
@@ -191,7 +191,7 @@ public final class TMXWriter {
             if allowed.contains(attribute.name) {
                 try writer.attribute(attribute.name, attribute.value)
             } else if droppedAttributes.insert("\(element)@\(attribute.name)").inserted {
-                diagnostics.append(Diagnostic(id: "tmx.dropped-attribute", severity: .warning,
+                diagnostics.append(Diagnostic(DiagnosticCatalog.tmxDroppedAttribute,
                                               message: "attribute \(attribute.name) on <\(element)> is not TMX 1.4b; left out",
                                               file: fileName))
             }

@@ -24,7 +24,7 @@ public final class TableUnitReader: UnitSource {
         let columns = try Self.columns(of: headerRow, file: fileName)
         for row in rows.dropFirst() {
             if row.fields.count > columns.count {
-                diagnostics.append(Diagnostic(id: "table.extra-fields", severity: .warning,
+                diagnostics.append(Diagnostic(DiagnosticCatalog.tableExtraFields,
                                               message: "row has \(row.fields.count) fields, the header \(columns.count); extra fields ignored",
                                               file: fileName, line: row.line))
             }

@@ -24,7 +24,7 @@ public final class UnitTableWriter {
             let matching = unit.variants(for: column)
             if matching.count > 1 && !reportedExtraVariants {
                 reportedExtraVariants = true
-                diagnostics.append(Diagnostic(id: "table.several-variants", severity: .warning,
+                diagnostics.append(Diagnostic(DiagnosticCatalog.tableSeveralVariants,
                                               message: "some units have several \(column) variants; a table keeps the first of each"))
             }
             fields.append(matching.first?.segment.plainText ?? "")

@@ -76,19 +76,10 @@ struct GlossaryLookupCommand: ParsableCommand {
         let glossaries = try TermLookup.glossaries(glossary)
         DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, paths: glossary, languages: from.map { [LanguageTag($0)] } ?? []))
         let languages = from.map { [LanguageTag($0)] } ?? glossaries.flatMap(\.languages).reduce(into: [LanguageTag]()) { if !$0.contains($1) { $0.append($1) } }
-        var found: [(concept: Concept, matched: String)] = []
-        for language in languages {
-            let hits = try TermLookup.recognize([term], glossaries: glossaries, language: language)[0].hits
-            for hit in hits where !found.contains(where: { $0.concept.id == hit.concept.id }) { found.append((hit.concept, hit.text)) }
-        }
+        let found = try TermLookup.concepts(matching: term, in: glossaries, languages: languages)
         switch output.effectiveFormat {
         case .json:
-            let list: [[String: Any]] = found.map { entry in
-                ["concept": entry.concept.id, "matched": entry.matched,
-                 "terms": entry.concept.terms.map { ["lang": $0.language.canonical, "term": $0.text, "status": $0.status.rawValue,
-                                                     "type": $0.type?.rawValue ?? NSNull()] as [String: Any] }]
-            }
-            try StandardStreams.write(try JSONOutput.string(["concepts": list]))
+            try StandardStreams.writeJSON(GlossaryLookupReport(found))
         case .text:
             if found.isEmpty { try StandardStreams.write("no concept found for '\(term)'") }
             for entry in found {
@@ -121,18 +112,14 @@ struct GlossaryStatsCommand: ParsableCommand {
     func run() throws {
         let loaded = try TermLookup.glossaries([glossary])[0]
         if loaded.concepts.isEmpty {
-            DiagnosticPrinter.printToStandardError([Diagnostic(id: "glossary.no-concepts", severity: .warning,
+            DiagnosticPrinter.printToStandardError([Diagnostic(DiagnosticCatalog.glossaryNoConcepts,
                                                                message: "the glossary has no concepts", file: glossary)])
         }
-        var perLanguage: [String: [String: Int]] = [:]
-        for term in loaded.concepts.flatMap(\.terms) {
-            perLanguage[term.language.canonical, default: [:]]["terms", default: 0] += 1
-            perLanguage[term.language.canonical, default: [:]][term.status.rawValue, default: 0] += 1
-            if let type = term.type { perLanguage[term.language.canonical, default: [:]][type.rawValue, default: 0] += 1 }
-        }
+        let statistics = GlossaryStatistics(loaded)
+        let perLanguage = statistics.languages
         switch output.effectiveFormat {
         case .json:
-            try StandardStreams.write(try JSONOutput.string(["concepts": loaded.concepts.count, "languages": perLanguage]))
+            try StandardStreams.writeJSON(statistics)
         case .text:
             var lines = ["concepts: \(loaded.concepts.count)"]
             for language in loaded.languages {
@@ -159,16 +146,14 @@ struct GlossaryValidateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try TermLookup.glossaries([glossary])[0]
-        let findings = try GlossaryValidation.validate(loaded, file: glossary)
-        let errors = findings.filter { $0.severity == .error }.count
+        let report = GlossaryValidationReport(concepts: loaded.concepts.count, diagnostics: try GlossaryValidation.validate(loaded, file: glossary))
         switch output.effectiveFormat {
         case .json:
-            try StandardStreams.write(try JSONOutput.string(["valid": errors == 0, "concepts": loaded.concepts.count, "errors": errors,
-                                                         "warnings": findings.count - errors, "diagnostics": findings.map(DiagnosticPrinter.json)]))
+            try StandardStreams.writeJSON(report)
         case .text:
-            for finding in findings { try StandardStreams.write(finding.description) }
-            try StandardStreams.write("\(glossary): \(counted(loaded.concepts.count, "concept")), \(counted(errors, "error")), \(counted(findings.count - errors, "warning"))")
+            for finding in report.diagnostics { try StandardStreams.write(finding.description) }
+            try StandardStreams.write("\(glossary): \(counted(report.concepts, "concept")), \(counted(report.errors, "error")), \(counted(report.warnings, "warning"))")
         }
-        if errors > 0 { throw CommandFailure(status: .findings) }
+        if !report.valid { throw CommandFailure(status: .findings) }
     }
 }

@@ -43,12 +43,7 @@ struct TMConcordanceCommand: ParsableCommand {
                                                  files: tm, limit: limit)
         switch output.effectiveFormat {
         case .json:
-            let list: [[String: Any]] = lines.map { line in
-                ["tuid": line.unit.tuid as Any, "lang": line.found.language.canonical, "text": line.found.segment.plainText,
-                 "highlights": line.ranges.map { ["start": $0.lowerBound, "end": $0.upperBound] },
-                 "aligned": line.others.map { ["lang": $0.language.canonical, "text": $0.segment.plainText] }]
-            }
-            try StandardStreams.write(try JSONOutput.string(["matches": list]))
+            try StandardStreams.writeJSON(ConcordanceReport(lines))
         case .text:
             var out = ""
             for line in lines {

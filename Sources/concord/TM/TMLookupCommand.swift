@@ -65,8 +65,8 @@ struct TMLookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (index, diagnostics) = try MemoryLookup.index(tm.map { try MemoryLookup.Source(argument: $0) }, stores: db, from: LanguageTag(from), to: LanguageTag(to))
-        DiagnosticPrinter.printToStandardError(diagnostics.filter { $0.severity == .error || $0.id.hasPrefix("memory.") })
+        let memory = try MemoryLookup.index(tm.map { try MemoryLookup.Source(argument: $0) }, stores: db, from: LanguageTag(from), to: LanguageTag(to))
+        DiagnosticPrinter.printToStandardError(memory.diagnostics.filter { $0.severity == .error || $0.id.hasPrefix("memory.") })
         var lines: [String]
         if let queries {
             let segments = try TermLookup.segments(path: queries, language: LanguageTag(from), presegmented: presegmented,
@@ -77,7 +77,7 @@ struct TMLookupCommand: ParsableCommand {
         }
         let json = JSONStreamWriter(linesOnly: true)
         do {
-            try lookUp(lines, in: index, into: json)
+            try lookUp(lines, in: memory.index, into: json)
         } catch {
             // What was answered stays, as whole lines; the error follows on stderr.
             try? json.flushCompleteRecords()
@@ -96,32 +96,8 @@ struct TMLookupCommand: ParsableCommand {
             let micros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1000)
             switch output.effectiveFormat {
             case .json:
-                try json.raw("{"); json.key("query"); json.string(line)
-                try json.raw(","); json.key("micros"); try json.number(micros)
-                try json.raw(","); json.key("matches"); try json.raw("[")
-                for (number, match) in matches.enumerated() {
-                    if number > 0 { try json.raw(",") }
-                    try json.raw("{"); json.key("score"); try json.number(match.score)
-                    try json.raw(","); json.key("source"); json.string(match.entry.source.segment.plainText)
-                    try json.raw(","); json.key("target"); json.string(match.entry.target.segment.plainText)
-                    try json.raw(","); json.key("tuid"); try json.optionalString(match.entry.unit.tuid)
-                    try json.raw(","); json.key("origin"); json.string(match.entry.origin)
-                    try json.raw(","); json.key("diff"); try json.raw("[")
-                    for (step, item) in match.diff.enumerated() { if step > 0 { try json.raw(",") }; json.string(item) }
-                    try json.raw("],"); json.key("substitutions"); try json.raw("[")
-                    for (step, item) in match.substitutions.enumerated() {
-                        if step > 0 { try json.raw(",") }
-                        try json.raw("{"); json.key("from"); json.string(item.from)
-                        try json.raw(","); json.key("inFuzzyMatch"); try json.raw(item.inFuzzyMatch ? "true" : "false")
-                        try json.raw(","); json.key("placed"); try json.raw(item.placed ? "true" : "false")
-                        try json.raw(","); json.key("to"); json.string(item.to); try json.raw("}")
-                    }
-                    try json.raw("],"); json.key("deductions"); try json.raw("[")
-                    for (step, item) in match.deductions.enumerated() { if step > 0 { try json.raw(",") }; json.string(item) }
-                    try json.raw("],"); json.key("adaptedTarget"); try json.optionalString(match.adaptedTarget)
-                    try json.raw("}")
-                }
-                try json.raw("]}\n")
+                try json.value(LookupResult(query: line, micros: micros, matches: matches.map(MatchReport.init)))
+                try json.raw("\n")
             case .text:
                 var out = "\(line)\n"
                 if matches.isEmpty { out += "  (no match at \(min) or more)\n" }

@@ -91,12 +91,12 @@ struct TMStatsCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
-        let (units, languages) = try MemoryStore(path: store.db, access: .readOnly).statistics()
+        let statistics = try MemoryStore(path: store.db, access: .readOnly).statistics()
         switch output.effectiveFormat {
-        case .json: try StandardStreams.write(try JSONOutput.string(["tus": units, "languages": languages]))
+        case .json: try StandardStreams.writeJSON(statistics)
         case .text:
-            var lines = ["units: \(units)", "languages:"]
-            for (language, count) in languages.sorted(by: { $0.key < $1.key }) { lines.append("  \(language): \(count)") }
+            var lines = ["units: \(statistics.units)", "languages:"]
+            for (language, count) in statistics.languages.sorted(by: { $0.key < $1.key }) { lines.append("  \(language): \(count)") }
             try StandardStreams.write(lines.joined(separator: "\n"))
         }
     }

@@ -19,18 +19,14 @@ struct TMXValidateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let (units, diagnostics) = try TMXValidation.validate(path: file)
-        let errors = diagnostics.filter { $0.severity == .error }.count
+        let result = try TMXValidation.validate(path: file)
         switch output.effectiveFormat {
         case .json:
-            let object: [String: Any] = ["valid": errors == 0, "tus": units, "errors": errors,
-                                         "warnings": diagnostics.count - errors,
-                                         "diagnostics": diagnostics.map(DiagnosticPrinter.json)]
-            try StandardStreams.write(try JSONOutput.string(object))
+            try StandardStreams.writeJSON(result)
         case .text:
-            for diagnostic in diagnostics { try StandardStreams.write(diagnostic.description) }
-            try StandardStreams.write("\(file): \(errors == 0 ? "valid" : "invalid") TMX, \(counted(units, "unit")), \(counted(errors, "error")), \(counted(diagnostics.count - errors, "warning"))")
+            for diagnostic in result.diagnostics { try StandardStreams.write(diagnostic.description) }
+            try StandardStreams.write("\(file): \(result.valid ? "valid" : "invalid") TMX, \(counted(result.units, "unit")), \(counted(result.errors, "error")), \(counted(result.warnings, "warning"))")
         }
-        if errors > 0 { throw CommandFailure(status: .findings) }
+        if !result.valid { throw CommandFailure(status: .findings) }
     }
 }
