@@ -70,6 +70,8 @@ let package = Package(
         .testTarget(name: "ConcordMemoryTests", dependencies: ["ConcordMemory", "ConcordTestSupport"]),
         .testTarget(name: "ConcordSegmentationTests", dependencies: ["ConcordSegmentation", "ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
+        // The workflows called in-process, as the CLI and the server call them.
+        .testTarget(name: "ConcordTests", dependencies: ["Concord", "ConcordTestSupport"]),
         .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport", "concord"]),
     ],
     swiftLanguageModes: [.v6]

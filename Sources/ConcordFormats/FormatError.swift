@@ -1,7 +1,7 @@
 import ConcordModel
 
 /// Errors that stop reading or writing an exchange format. Positions are 1-based.
-public enum FormatError: Error, Equatable, CustomStringConvertible {
+public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Not well-formed XML, or a structure the format does not allow.
     case notWellFormed(file: String, line: Int, column: Int, message: String)
     /// The document's root is not what the format requires (a Tiled `.tmx` map, an XLIFF file).
@@ -51,18 +51,6 @@ public enum FormatError: Error, Equatable, CustomStringConvertible {
             return "standard output was closed"
         case let .unknownEncoding(name):
             return "'\(name)' is not an encoding Concord knows; use a name such as UTF-8, UTF-16, windows-1251, KOI8-R, GB18030 or Big5"
-        }
-    }
-
-    /// The CLI contract's exit status for this error.
-    public var exitStatus: ExitStatus {
-        switch self {
-        case .notWellFormed, .wrongRoot, .missingPart, .badTable: return .dataError
-        case .cannotOpen: return .noInput
-        case .cannotCreate: return .cannotCreateOutput
-        case .io: return .ioError
-        case .unknownFormat, .outputIsInput, .unknownEncoding: return .usage
-        case .outputClosed: return .ioError
         }
     }
 }

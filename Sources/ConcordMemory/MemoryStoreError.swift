@@ -2,8 +2,9 @@ import ConcordModel
 import GRDB
 
 /// Errors of the memory store.
-public enum MemoryStoreError: Error, Equatable, CustomStringConvertible {
-    case database(path: String, message: String)
+public enum MemoryStoreError: Error, Sendable, CustomStringConvertible {
+    /// SQLite failed in a way not named below; `cause` is GRDB's error, `message` says it in the store's terms.
+    case database(path: String, message: String, cause: DatabaseError?)
     case missingUnit(path: String, id: Int64)
     case corrupt(path: String, detail: String)
     /// The file is not a Concord store (another program's database, a TMX file, random bytes).
@@ -17,24 +18,13 @@ public enum MemoryStoreError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .database(path, message): return "\(path): memory store error: \(message)"
+        case let .database(path, message, _): return "\(path): memory store error: \(message)"
         case let .missingUnit(path, id): return "\(path): no unit \(id) in the memory store"
         case let .corrupt(path, detail): return "\(path): the memory store is damaged: \(detail)"
         case let .notAStore(path, reason): return "\(path): not a Concord memory store: \(reason)"
         case let .missingStore(path): return "\(path): no such memory store (make one with concord tm import)"
         case let .cannotWrite(path, reason): return "\(path): cannot write the memory store: \(reason)"
         case let .busy(path): return "\(path): another process is writing to the memory store; try again when it has finished"
-        }
-    }
-
-    /// The CLI contract's exit status for this error.
-    public var exitStatus: ExitStatus {
-        switch self {
-        case .notAStore, .corrupt: return .dataError
-        case .missingStore: return .noInput
-        case .cannotWrite: return .cannotCreateOutput
-        case .busy: return .temporaryFailure
-        case .database, .missingUnit: return .ioError
         }
     }
 
@@ -48,8 +38,8 @@ public enum MemoryStoreError: Error, Equatable, CustomStringConvertible {
         case .SQLITE_READONLY: return .cannotWrite(path: path, reason: "the store or its folder is read-only")
         case .SQLITE_CANTOPEN: return .cannotWrite(path: path, reason: "cannot open the file (does its folder exist and may it be written?)")
         case .SQLITE_FULL:
-            return .database(path: path, message: "the disk is full; the store is as it was before this command (free some space and run it again)")
-        default: return .database(path: path, message: message)
+            return .database(path: path, message: "the disk is full; the store is as it was before this command (free some space and run it again)", cause: error)
+        default: return .database(path: path, message: message, cause: error)
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Errors that stop segmentation.
-public enum SegmentationError: Error, Equatable, CustomStringConvertible {
+public enum SegmentationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A rule's regular expression does not compile.
     case invalidRule(ruleSet: String, rule: Int, side: String, pattern: String, message: String)
     /// A language map names a language rule that does not exist.

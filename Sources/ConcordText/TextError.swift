@@ -1,5 +1,5 @@
 /// Errors raised by the ICU and Snowball wrappers.
-public enum TextError: Error, Equatable, CustomStringConvertible {
+public enum TextError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An ICU service could not be opened or failed (`name` is ICU's error name).
     case icu(operation: String, name: String)
     /// A regular expression did not compile; `offset` is the UTF-16 offset of the fault in the pattern.

@@ -1,7 +1,7 @@
 import CLibXML2
 
 /// Errors that stop reading or writing XML. Positions are 1-based, as editors show them.
-public enum XMLError: Error, Equatable, CustomStringConvertible {
+public enum XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The input is not well-formed XML (or libxml2 refused it, e.g. an entity loop).
     case notWellFormed(file: String, line: Int, column: Int, message: String)
     /// The file could not be opened.

@@ -37,9 +37,9 @@ struct ConcordCommand: ParsableCommand {
             if isArgumentParserError(error) {
                 exit(withError: error)
             }
-            let status = ErrorClassification.exitStatus(for: error)
-            StandardStreams.writeError("concord: \(ErrorClassification.message(for: error))")
-            Glibc.exit(status.rawValue)
+            let failure = ConcordError(error)
+            StandardStreams.writeError("concord: \(failure.message)")
+            Glibc.exit(failure.exitStatus.rawValue)
         }
     }
 

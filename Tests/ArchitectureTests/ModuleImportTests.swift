@@ -59,4 +59,30 @@ import ConcordTestSupport
             #expect(permitted.contains(entry.imported), "\(entry.module)/\(entry.file) imports \(entry.imported)")
         }
     }
+
+    /// The value types know nothing of the command line: no exit statuses, options or standard streams.
+    @Test func theModelHoldsNoCLINotion() throws {
+        let model = TestSupport.packageRoot.appendingPathComponent("Sources/ConcordModel")
+        let files = try FileManager.default.contentsOfDirectory(atPath: model.path).filter { $0.hasSuffix(".swift") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let text = try String(contentsOf: model.appendingPathComponent(file), encoding: .utf8)
+            for notion in ["ExitStatus", "exit status", "argv", "stdout", "stderr", "ArgumentParser", "--format", "--json"] {
+                #expect(!text.contains(notion), "ConcordModel/\(file) mentions \(notion)")
+            }
+        }
+    }
+
+    /// The CLI speaks to the service layer and the argument parser, nothing else of ours or others'.
+    @Test func theCLIImportsOnlyTheServiceLayer() throws {
+        let cli = TestSupport.packageRoot.appendingPathComponent("Sources/concord")
+        guard let files = FileManager.default.enumerator(atPath: cli.path) else { return }
+        for case let file as String in files where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: cli.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasPrefix("import ") {
+                let module = line.dropFirst("import ".count).trimmingCharacters(in: .whitespaces)
+                #expect(["Concord", "ArgumentParser", "Foundation", "Glibc", "Dispatch"].contains(module), "concord/\(file) imports \(module)")
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 import ConcordModel
 
 /// Errors raised by workflows when the request itself cannot be carried out.
-public enum WorkflowError: Error, Equatable, CustomStringConvertible {
+public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The user asked for something contradictory or incomplete.
     case usage(String)
     /// An input file does not exist.
@@ -11,13 +11,6 @@ public enum WorkflowError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .usage(message): return message
         case let .missingInput(path): return "\(path): no such file"
-        }
-    }
-
-    public var exitStatus: ExitStatus {
-        switch self {
-        case .usage: return .usage
-        case .missingInput: return .noInput
         }
     }
 }
