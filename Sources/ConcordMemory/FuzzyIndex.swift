@@ -18,7 +18,7 @@ import ConcordModel
 /// reuse their scratch buffers).
 public final class FuzzyIndex {
     /// The keys of the tokens, by id.
-    public let vocabulary = TokenVocabulary()
+    public let vocabulary: TokenVocabulary
     var tokens: [Int32] = []
     var starts: [Int] = [0]
 
@@ -51,7 +51,35 @@ public final class FuzzyIndex {
     /// of the prefix and counting (tests set 0 or a huge value to force either way).
     var verificationCost = 30
 
-    public init() {}
+    public init() {
+        vocabulary = TokenVocabulary()
+    }
+
+    private init(sharing vocabulary: TokenVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// An index over the same sequences and vocabulary with scratch buffers of its own,
+    /// for searching on another thread. The arrays are shared copy-on-write, so nothing is
+    /// copied as long as neither index changes; posting lists are built first.
+    func copyForSearching() -> FuzzyIndex {
+        buildPostings()
+        let copy = FuzzyIndex(sharing: vocabulary)
+        copy.tokens = tokens
+        copy.starts = starts
+        copy.byLengthOrder = byLengthOrder
+        copy.firstOfLength = firstOfLength
+        copy.postingStarts = postingStarts
+        copy.postingItems = postingItems
+        copy.postingsCover = postingsCover
+        copy.bitsets = bitsets
+        copy.bitsetOfToken = bitsetOfToken
+        copy.bitsetWords = bitsetWords
+        copy.firstPhaseBudget = firstPhaseBudget
+        copy.verificationCost = verificationCost
+        copy.hits = [UInt16](repeating: 0, count: hits.count)
+        return copy
+    }
 
     /// The number of indexed sequences.
     public var count: Int { starts.count - 1 }

@@ -34,7 +34,7 @@ public final class TranslationMemoryIndex {
 
     private var memories: [Memory] = []
     private var references: [EntryReference] = []
-    private let index = FuzzyIndex()
+    private let index: FuzzyIndex
     private let tokenizer: MatchTokenizer
     private let folder: TextFolder
     /// Units fetched from stores during one lookup, by memory and unit: the entries of one
@@ -55,8 +55,25 @@ public final class TranslationMemoryIndex {
     public private(set) var unitsWithTooManyVariants: [UnitReference] = []
 
     public init() throws {
+        index = FuzzyIndex()
         tokenizer = try MatchTokenizer()
         folder = try TextFolder()
+    }
+
+    /// An index over the same entries with a tokenizer and scratch space of its own, for
+    /// lookups on another thread (see ``SharedMemoryIndex``): the entry tables and posting
+    /// lists are shared copy-on-write, the stores are shared (they serialise their reads).
+    func copyForLookups() throws -> TranslationMemoryIndex {
+        try TranslationMemoryIndex(copying: self)
+    }
+
+    private init(copying other: TranslationMemoryIndex) throws {
+        index = other.index.copyForSearching()
+        tokenizer = try MatchTokenizer()
+        folder = try TextFolder()
+        memories = other.memories
+        references = other.references
+        unitsWithTooManyVariants = other.unitsWithTooManyVariants
     }
 
     /// See ``FuzzyIndex/firstPhaseBudget`` and ``FuzzyIndex/verificationCost`` (for tests).

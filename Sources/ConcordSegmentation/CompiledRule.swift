@@ -63,7 +63,7 @@ final class CompiledRule {
     /// A cheap test that rules the rule out before ICU is asked.
     @inline(__always)
     func mayMatch(before previous: UInt16, after next: UInt16) -> Bool {
-        if afterStartsWithSpace && !Segmenter.isSpace(next) { return false }
+        if afterStartsWithSpace && !SegmenterEngine.isSpace(next) { return false }
         if let lastCharacters, !lastCharacters.contains(previous) { return false }
         return true
     }

@@ -23,13 +23,13 @@ enum ListMarkers {
         var lastEnd = 0
         while index + 1 < units.count {
             let unit = units[index]
-            if (unit == 0x2E || unit == 0x29) && Segmenter.isSpace(units[index + 1]) {
+            if (unit == 0x2E || unit == 0x29) && SegmenterEngine.isSpace(units[index + 1]) {
                 var start = index
-                while start > lastEnd, index - start < 9, !Segmenter.isSpace(units[start - 1]) { start -= 1 }
-                if start == lastEnd || Segmenter.isSpace(units[start - 1]) {
+                while start > lastEnd, index - start < 9, !SegmenterEngine.isSpace(units[start - 1]) { start -= 1 }
+                if start == lastEnd || SegmenterEngine.isSpace(units[start - 1]) {
                     // A bullet may stand before the marker with a space between.
                     var tokenStart = start
-                    if tokenStart >= 2, Segmenter.isSpace(units[tokenStart - 1]), [0x2022, 0x2043, 0x25E6].contains(units[tokenStart - 2]) { tokenStart -= 2 }
+                    if tokenStart >= 2, SegmenterEngine.isSpace(units[tokenStart - 1]), [0x2022, 0x2043, 0x25E6].contains(units[tokenStart - 2]) { tokenStart -= 2 }
                     if let marker = marker(at: tokenStart, in: units) ?? (tokenStart != start ? marker(at: start, in: units) : nil),
                        marker.range.upperBound == index + 1 {
                         candidates.append(marker)
@@ -39,7 +39,7 @@ enum ListMarkers {
             }
             index += 1
         }
-        let firstContent = units.firstIndex { !Segmenter.isSpace($0) } ?? 0
+        let firstContent = units.firstIndex { !SegmenterEngine.isSpace($0) } ?? 0
         var accepted: [Marker] = []
         for (position, marker) in candidates.enumerated() {
             let sameKind = { (other: Marker) in other.kind == marker.kind }
@@ -61,7 +61,7 @@ enum ListMarkers {
 
     private static func follows(capitalisedWordBefore index: Int, in units: [UInt16]) -> Bool {
         var position = index
-        while position > 0, Segmenter.isSpace(units[position - 1]) { position -= 1 }
+        while position > 0, SegmenterEngine.isSpace(units[position - 1]) { position -= 1 }
         var start = position
         while start > 0, let scalar = Unicode.Scalar(UInt32(units[start - 1])), scalar.properties.isAlphabetic { start -= 1 }
         guard start < position, let first = Unicode.Scalar(UInt32(units[start])) else { return false }
@@ -70,14 +70,14 @@ enum ListMarkers {
 
     private static func hasLineBreak(_ units: [UInt16], _ from: Int, _ to: Int) -> Bool {
         guard from < to else { return false }
-        return units[from..<to].contains { Segmenter.isLineBreak($0) }
+        return units[from..<to].contains { SegmenterEngine.isLineBreak($0) }
     }
 
     /// True when only white space separates `index` from the previous line break.
     private static func startsLine(_ index: Int, in units: [UInt16]) -> Bool {
         var position = index
-        while position > 0, Segmenter.isSpace(units[position - 1]) {
-            if Segmenter.isLineBreak(units[position - 1]) { return true }
+        while position > 0, SegmenterEngine.isSpace(units[position - 1]) {
+            if SegmenterEngine.isLineBreak(units[position - 1]) { return true }
             position -= 1
         }
         return false
@@ -119,7 +119,7 @@ enum ListMarkers {
         } else {
             return nil
         }
-        guard index < units.count, Segmenter.isSpace(units[index]) else { return nil }
+        guard index < units.count, SegmenterEngine.isSpace(units[index]) else { return nil }
         let style = (parenthesised ? "(" : "") + punctuation
         let body = units[bodyStart..<bodyEnd]
         if body.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
@@ -147,8 +147,8 @@ enum ListMarkers {
         let limit = min(units.count - 1, start + 9)
         while index < limit {
             let unit = units[index]
-            if (unit == 0x2E || unit == 0x29), Segmenter.isSpace(units[index + 1]) || (unit == 0x2E && units[index + 1] == 0x29) { return true }
-            if Segmenter.isSpace(unit) && !(index == start + 1 && first >= 0x2022) { return false }
+            if (unit == 0x2E || unit == 0x29), SegmenterEngine.isSpace(units[index + 1]) || (unit == 0x2E && units[index + 1] == 0x29) { return true }
+            if SegmenterEngine.isSpace(unit) && !(index == start + 1 && first >= 0x2022) { return false }
             index += 1
         }
         return false
@@ -179,7 +179,7 @@ enum ListMarkers {
 
     private static func nextLetter(after index: Int, in units: [UInt16]) -> UInt16? {
         var position = index
-        while position < units.count, Segmenter.isSpace(units[position]) { position += 1 }
+        while position < units.count, SegmenterEngine.isSpace(units[position]) { position += 1 }
         return position < units.count ? units[position] : nil
     }
 

@@ -9,7 +9,7 @@ enum QuotationScanner {
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
         func isOpeningContext(_ index: Int) -> Bool {
-            index == 0 || Segmenter.isSpace(units[index - 1]) || [0x28, 0x5B, 0x201C, 0xAB, 0x2014, 0x2013, 0x22].contains(units[index - 1])
+            index == 0 || SegmenterEngine.isSpace(units[index - 1]) || [0x28, 0x5B, 0x201C, 0xAB, 0x2014, 0x2013, 0x22].contains(units[index - 1])
         }
         func isBlankLineAhead(_ index: Int) -> Bool {
             var position = index + 1
@@ -45,7 +45,7 @@ enum QuotationScanner {
                 if stack.contains(where: { $0.mark == 0x22 }) { close(0x22, at: index) } else { stack.append((0x22, index)) }
             case 0x27, 0x2018, 0x2019:                               // ' ‘ ’, unless an apostrophe
                 if isLetter(index - 1) && isLetter(index + 1) { break }
-                if unit != 0x2019, isOpeningContext(index), index + 1 < units.count, !Segmenter.isSpace(units[index + 1]) {
+                if unit != 0x2019, isOpeningContext(index), index + 1 < units.count, !SegmenterEngine.isSpace(units[index + 1]) {
                     stack.append((0x27, index))
                 } else if stack.contains(where: { $0.mark == 0x27 }) {
                     close(0x27, at: index)

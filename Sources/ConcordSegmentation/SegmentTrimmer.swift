@@ -9,8 +9,8 @@ enum SegmentTrimmer {
         var changed = true
         while changed && lower < upper {
             changed = false
-            while lower < upper, Segmenter.isSpace(units[lower]) { lower += 1; changed = true }
-            while upper > lower, Segmenter.isSpace(units[upper - 1]) { upper -= 1; changed = true }
+            while lower < upper, SegmenterEngine.isSpace(units[lower]) { lower += 1; changed = true }
+            while upper > lower, SegmenterEngine.isSpace(units[upper - 1]) { upper -= 1; changed = true }
             if let end = tag(startingAt: lower, before: upper, in: units) { lower = end; changed = true }
             if let start = tag(endingAt: upper, after: lower, in: units) { upper = start; changed = true }
             if let start = leader(endingAt: upper, after: lower, in: units) { upper = start; changed = true }
@@ -61,7 +61,7 @@ enum SegmentTrimmer {
         var index = end
         while index > start, isPageNumber(units[index - 1]), end - index < 9 { index -= 1 }
         let hasPageNumber = index < end
-        while index > start, Segmenter.isSpace(units[index - 1]) { index -= 1 }
+        while index > start, SegmenterEngine.isSpace(units[index - 1]) { index -= 1 }
         var dots = 0
         while index > start, units[index - 1] == 0x2E || units[index - 1] == 0x2026 || units[index - 1] == 0xB7 { index -= 1; dots += 1 }
         guard dots >= 5 || (dots >= 4 && hasPageNumber), index > start else { return nil }

@@ -9,10 +9,47 @@ import ConcordText
 /// breaks inside the text always end a sentence.
 ///
 /// Positions and ranges are Unicode-scalar offsets into the text given.
-/// Not thread-safe (ICU iterators and matchers): one per thread.
-public final class Segmenter {
+/// Built once and shared between tasks: each call borrows an engine of its own
+/// (ICU iterators and matchers are not thread-safe).
+public final class Segmenter: Sendable {
     public let language: LanguageTag
     public let quotations: QuotationPolicy
+    private let engines: ScratchPool<SegmenterEngine>
+
+    /// A segmenter for `language` with `ruleSet` (SRX semantics).
+    public init(ruleSet: SegmentationRuleSet, language: LanguageTag, quotations: QuotationPolicy = .split) throws {
+        self.language = language
+        self.quotations = quotations
+        let first = try SegmenterEngine(ruleSet: ruleSet, language: language, quotations: quotations)
+        engines = ScratchPool(first: first) { try SegmenterEngine(ruleSet: ruleSet, language: language, quotations: quotations) }
+    }
+
+    /// The sentences of `text` as trimmed, non-empty scalar ranges. With
+    /// `lineBreaksEndSentences` false (hard-wrapped prose), a line break is
+    /// only a space.
+    public func sentences(in text: String, lineBreaksEndSentences: Bool = true) throws -> [Range<Int>] {
+        try split(text, lineBreaksEndSentences: lineBreaksEndSentences).map(\.range)
+    }
+
+    /// The sentences of `text` with their scalar ranges and their text.
+    public func split(_ text: String, lineBreaksEndSentences: Bool = true) throws -> [SentenceSpan] {
+        try engines.withWorker { engine in
+            try engine.split(text, lineBreaksEndSentences: lineBreaksEndSentences).map { SentenceSpan(range: $0.range, text: $0.text) }
+        }
+    }
+}
+
+/// A sentence found by ``Segmenter``: where it is (Unicode scalars) and its text.
+public struct SentenceSpan: Sendable, Equatable {
+    public var range: Range<Int>
+    public var text: String
+}
+
+/// The segmenter's working parts for one call at a time: compiled rules, ICU's
+/// sentence iterator and the shared subject text.
+final class SegmenterEngine {
+    let language: LanguageTag
+    let quotations: QuotationPolicy
     private let rules: [CompiledRule]
     private let boundaries: BoundaryIterator
     private let subject = SharedSubject()
@@ -21,8 +58,7 @@ public final class Segmenter {
     private let window = 120
     private let extraBreakPatterns: [RegularExpression]
 
-    /// A segmenter for `language` with `ruleSet` (SRX semantics).
-    public init(ruleSet: SegmentationRuleSet, language: LanguageTag, quotations: QuotationPolicy = .split) throws {
+    init(ruleSet: SegmentationRuleSet, language: LanguageTag, quotations: QuotationPolicy) throws {
         self.language = language
         self.quotations = quotations
         let applicable = try Self.rules(in: ruleSet, for: language)
@@ -66,15 +102,8 @@ public final class Segmenter {
         return result
     }
 
-    /// The sentences of `text` as trimmed, non-empty scalar ranges. With
-    /// `lineBreaksEndSentences` false (hard-wrapped prose), a line break is
-    /// only a space.
-    public func sentences(in text: String, lineBreaksEndSentences: Bool = true) throws -> [Range<Int>] {
-        try split(text, lineBreaksEndSentences: lineBreaksEndSentences).map(\.range)
-    }
-
     /// The sentences of `text` with their scalar ranges and their text.
-    public func split(_ text: String, lineBreaksEndSentences: Bool = true) throws -> [(range: Range<Int>, text: String)] {
+    func split(_ text: String, lineBreaksEndSentences: Bool) throws -> [(range: Range<Int>, text: String)] {
         var text = text
         return try text.withUTF8 { bytes in
             let converted = UTF8ToUTF16(bytes)

@@ -9,10 +9,28 @@ import ConcordText
 ///
 /// Terms are kept in a token trie: token keys are interned to integers, and
 /// the trie's edges are one integer-keyed table, so a scan does one string
-/// lookup per token of text. Not thread-safe (stemmers and caches): one
-/// recogniser per thread.
-public final class TermRecognizer {
+/// lookup per token of text. Built once and shared between tasks: each call
+/// borrows an engine of its own (stemmers and caches are not thread-safe).
+public final class TermRecognizer: Sendable {
     public let language: LanguageTag
+    private let engines: ScratchPool<TermRecognizerEngine>
+
+    /// A recogniser for the terms of `language` in every concept of `glossaries`.
+    public init(glossaries: [Glossary], language: LanguageTag) throws {
+        self.language = language
+        let first = try TermRecognizerEngine(glossaries: glossaries, language: language)
+        engines = ScratchPool(first: first) { try TermRecognizerEngine(glossaries: glossaries, language: language) }
+    }
+
+    /// The terms in `text`, leftmost-longest, without overlaps; ranges are Unicode-scalar offsets.
+    public func hits(in text: String) throws -> [TermHit] {
+        try engines.withWorker { try $0.hits(in: text) }
+    }
+}
+
+/// The recogniser's trie and normaliser for one call at a time.
+final class TermRecognizerEngine {
+    let language: LanguageTag
     private let normalizer: TermNormalizer
     private var vocabulary: [String: Int32] = [:]
     /// (node << 32 | key id) → child node.
@@ -22,8 +40,7 @@ public final class TermRecognizer {
     private var entries: [Int32: [(Int32, Int32)]] = [:]
     private var concepts: [Concept] = []
 
-    /// A recogniser for the terms of `language` in every concept of `glossaries`.
-    public init(glossaries: [Glossary], language: LanguageTag) throws {
+    init(glossaries: [Glossary], language: LanguageTag) throws {
         self.language = language
         normalizer = try TermNormalizer(language: language)
         for glossary in glossaries {
@@ -84,7 +101,7 @@ public final class TermRecognizer {
     }
 
     /// Every term in `text`, in text order.
-    public func hits(in text: String) throws -> [TermHit] {
+    func hits(in text: String) throws -> [TermHit] {
         let tokens = try normalizer.tokens(of: text)
         // Key ids of the text's tokens (-1: no term uses this key).
         var plain = [Int32](repeating: -1, count: tokens.count)
