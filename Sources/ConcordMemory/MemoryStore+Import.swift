@@ -125,7 +125,8 @@ extension MemoryStore.Writer {
     }
 }
 
-/// How many units the producer has read (read by the consumer once the producer is done).
+/// How many units the producer has read. Safe without a lock: only the producer thread
+/// writes it, and the consumer reads it after `done.wait()`, whose semaphore orders the two.
 private final class ReadCounter: @unchecked Sendable {
     var read = 0
 }

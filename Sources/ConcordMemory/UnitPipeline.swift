@@ -4,6 +4,7 @@ import Foundation
 /// most in flight (so memory stays bounded whatever the input size). The
 /// producer's error, if any, reaches the consumer after the batches before it;
 /// the consumer can cancel, and the producer then stops at its next push.
+/// Safe to share: every stored property is read and written only while holding `condition`.
 final class UnitPipeline<Item>: @unchecked Sendable {
     private let condition = NSCondition()
     private var ready: [[Item]] = []

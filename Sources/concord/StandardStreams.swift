@@ -14,9 +14,9 @@ enum StandardStreams {
         try StandardOutput.write(try ConcordJSON.encode(value) + [0x0A])
     }
 
-    static func writeError(_ text: String) {
+    static func writeError(_ text: String, newline: Bool = true) {
         var text = text
-        if !text.hasSuffix("\n") { text += "\n" }
+        if newline, !text.hasSuffix("\n") { text += "\n" }
         // Straight to descriptor 2 (stdio's `stderr` is a mutable global Swift 6 will not read);
         // a message that cannot be written has nowhere else to go.
         text.withUTF8 { _ = DescriptorWriter.writeAll(2, UnsafeRawBufferPointer($0)) }

@@ -1,3 +1,4 @@
+import ConcordTestSupport
 import Testing
 @testable import ConcordXML
 
@@ -59,7 +60,8 @@ import Testing
     @Test func escapingAgreesWithACharacterByCharacterReference() throws {
         // Eight bytes are judged at once: put every special character at every offset.
         let alphabet: [String] = ["a", " ", "\"", "&", "<", ">", "\t", "\n", "\r", "\u{0B}", "щ", "中", "\u{FFFF}", "\u{FFFD}", "?"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator.fromEnvironment()
+        let seed = generator.description
         for _ in 0..<200 {
             let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
             for inAttribute in [false, true] {
@@ -84,7 +86,7 @@ import Testing
                     }
                 }
                 let wrapped = inAttribute ? "<e a=\"\(expected)\"></e>" : "<e>\(expected)</e>"
-                #expect(String(decoding: output, as: UTF8.self) == wrapped)
+                #expect(String(decoding: output, as: UTF8.self) == wrapped, "\(seed)")
             }
         }
     }

@@ -110,14 +110,22 @@ import Testing
 
         let process = Process()
         process.executableURL = TestSupport.concordExecutable
-        process.arguments = ["tm", "import", big.path, "--db", db]
+        process.arguments = ["tm", "import", big.path, "--db", db, "--progress"]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let progress = Pipe()
+        process.standardError = progress
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
+        // Killed as soon as it says it is part-way through the big file (10,000 of 80,000 units read).
+        var said = ""
+        while !said.contains("units read") {
+            let chunk = progress.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            said += String(decoding: chunk, as: UTF8.self)
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         // Killed before it could finish 80,000 units: the store opens and holds the first file only.
+        #expect(said.contains("big.tmx: 10000 units read"))
         #expect(process.terminationReason == .uncaughtSignal)
         let stats = try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"])
         #expect(stats.status == 0)

@@ -18,7 +18,9 @@ public enum MemoryStoreWorkflow {
     /// creates (at a missing path or over a zero-byte file) is removed again (or emptied back to
     /// zero bytes) when no file could be imported, so a failed first import leaves nothing behind.
     /// `committed` hears of each file as its transaction commits.
+    /// `progress` hears every ``ImportProgress/interval`` units read, from the reading thread.
     public static func importFiles(_ paths: [String], intoStoreAt storePath: String,
+                                   progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
                                    committed: (ImportReport) -> Void = { _ in }) throws -> [ImportReport] {
         for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
             throw WorkflowError.missingInput(path: path)
@@ -27,7 +29,7 @@ public enum MemoryStoreWorkflow {
         var reports: [ImportReport] = []
         do {
             let store = try MemoryStore(path: storePath)
-            _ = try importFiles(paths, into: store, reports: &reports, committed: committed)
+            _ = try importFiles(paths, into: store, reports: &reports, progress: progress, committed: committed)
             return reports
         } catch {
             if let created, reports.isEmpty { removeStore(at: storePath, keepingEmptyFile: created == .overEmptyFile) }
@@ -65,13 +67,23 @@ public enum MemoryStoreWorkflow {
     /// Imports into `store`, appending to `reports` as each file commits (so a caller sees what
     /// was done before a failure).
     private static func importFiles(_ paths: [String], into store: MemoryStore, reports: inout [ImportReport],
+                                    progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
                                     committed: (ImportReport) -> Void = { _ in }) throws -> [ImportReport] {
         for path in paths {
             guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
             let source = try UnitSourceOpener.open(path: path)
             var report = ImportReport(file: path)
+            var read = 0
+            let next: () throws -> TranslationUnit? = {
+                let unit = try source.next()
+                if unit != nil {
+                    read += 1
+                    if read % ImportProgress.interval == 0 { progress(ImportProgress(file: path, unitsRead: read)) }
+                }
+                return unit
+            }
             try store.write { writer in
-                let counts = try writer.addAll(from: source.next)
+                let counts = try writer.addAll(from: next)
                 (report.read, report.added, report.merged) = (counts.read, counts.added, counts.merged)
             }
             report.diagnostics = source.diagnostics
@@ -101,4 +113,12 @@ public enum MemoryStoreWorkflow {
     public static func delete(tuid: String, from store: MemoryStore) throws -> Int {
         try store.write { try $0.delete(tuid: tuid) }
     }
+}
+
+/// How far an import has read into a file.
+public struct ImportProgress: Sendable, Equatable, Codable {
+    /// Progress is reported every this many units.
+    public static let interval = 10_000
+    public var file: String
+    public var unitsRead: Int
 }
