@@ -62,6 +62,17 @@ public struct TMXStatisticsReport: Codable, Sendable, Equatable {
     public var sourceLanguage: String?
     public var header: TMXHeaderSummary
     public var diagnostics: [Diagnostic]
+
+    private enum CodingKeys: String, CodingKey { case units, languages, sourceLanguage, header, diagnostics }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(units, forKey: .units)
+        try container.encode(languages, forKey: .languages)
+        try container.encode(sourceLanguage, forKey: .sourceLanguage)      // null when the header has none
+        try container.encode(header, forKey: .header)
+        try container.encode(diagnostics, forKey: .diagnostics)
+    }
 }
 
 /// A TMX header's attributes under JSON names (camelCase words; the TMX file keeps TMX's names).
