@@ -219,3 +219,20 @@ public final class XMLStreamWriter {
         }
     }
 }
+
+extension XMLStreamWriter {
+    /// Writes `nodes` as mixed content (nothing indented inside them): inline markup built as values.
+    public func write(_ nodes: [XMLNode]) throws {
+        for node in nodes {
+            switch node {
+            case let .text(text): try self.text(text)
+            case .comment: break
+            case let .element(element):
+                try startElement(element.name, mixedContent: true)
+                for attribute in element.attributes { try self.attribute(attribute.name, attribute.value) }
+                try write(element.children)
+                try endElement()
+            }
+        }
+    }
+}
