@@ -7,11 +7,20 @@ public protocol UnitSource: AnyObject {
     func next() throws -> TranslationUnit?
     /// Findings so far.
     var diagnostics: [Diagnostic] { get }
-    /// The header (for tables, an empty one).
-    var header: TMXHeader { get }
+    /// What the file says about itself (for tables, nothing).
+    var metadata: MemoryMetadata { get }
+    /// The TMX header with what only TMX holds (`ude`, attributes of other tools), for TMX sources.
+    var tmxHeader: TMXHeader? { get }
 }
 
-extension TMXReader: UnitSource {}
+extension UnitSource {
+    public var tmxHeader: TMXHeader? { nil }
+}
+
+extension TMXReader: UnitSource {
+    public var metadata: MemoryMetadata { header.metadata }
+    public var tmxHeader: TMXHeader? { header }
+}
 
 /// Opens a memory file of any supported format for reading.
 public enum UnitSourceOpener {
@@ -26,7 +35,8 @@ public enum UnitSourceOpener {
         let resolved = try format ?? (path == "-" ? .tmx : MemoryFileFormat.from(path: path))
         switch resolved {
         case .tmx:
-            return try TMXReader(path: path, options: TMXReader.Options(recover: recover, readsText: readsText))
+            return recover ? try TMXRecoveringReader(path: path, readsText: readsText)
+                           : try TMXReader(path: path, options: TMXReader.Options(readsText: readsText))
         case .csv, .tsv:
             return try TableUnitReader(path: path, delimiter: resolved == .csv ? .comma : .tab)
         case .jsonl:

@@ -19,7 +19,9 @@ struct InlineMappingTests {
         files.append(TestSupport.packageRoot.appendingPathComponent("TMX/un-testset.en-ru-zh.tmx").path)
         var segments: [Segment] = []
         for file in files {
-            guard let units = try? TMXReader(path: file, options: .init(recover: true)).readAll() else { continue }
+            guard let reader = try? TMXRecoveringReader(path: file) else { continue }
+            var units: [TranslationUnit] = []
+            while let unit = try reader.next() { units.append(unit) }
             segments += units.flatMap { $0.variants.map(\.segment) }
         }
         return segments

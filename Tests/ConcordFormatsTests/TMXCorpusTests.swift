@@ -69,8 +69,9 @@ struct TMXCorpusTests {
 
     @Test func recoverKeepsTheCompleteUnitsBeforeTheFault() throws {
         for file in ["synth-malformed-truncated.tmx", "synth-malformed-unclosed-seg.tmx"] {
-            let reader = try TMXReader(path: Self.corpus.appendingPathComponent(file).path, options: .init(recover: true))
-            let units = try reader.readAll()
+            let reader = try TMXRecoveringReader(path: Self.corpus.appendingPathComponent(file).path)
+            var units: [TranslationUnit] = []
+            while let unit = try reader.next() { units.append(unit) }
             #expect(units.count == 1, "\(file)")
             #expect(units.first?.variants.count == 2)
             #expect(reader.diagnostics.contains { $0.id == "tmx.not-well-formed" && $0.severity == .error && $0.line == 7 })

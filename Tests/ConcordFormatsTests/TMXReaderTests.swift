@@ -7,9 +7,9 @@ import Testing
 
 /// Hand-made TMX: each test names the phenomenon it pins.
 @Suite struct TMXReaderTests {
-    static func read(_ text: String, encoding: String.Encoding = .utf8, bom: [UInt8] = [], recover: Bool = false) throws -> (TMXReader, [TranslationUnit]) {
+    static func read(_ text: String, encoding: String.Encoding = .utf8, bom: [UInt8] = []) throws -> (TMXReader, [TranslationUnit]) {
         let bytes = bom + Array(text.data(using: encoding)!)
-        let reader = try TMXReader(source: MemoryByteSource(bytes), fileName: "mem.tmx", options: .init(recover: recover))
+        let reader = try TMXReader(source: MemoryByteSource(bytes), fileName: "mem.tmx")
         return (reader, try reader.readAll())
     }
 
@@ -148,8 +148,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("broken.tmx").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let reader = try TMXReader(path: path, options: .init(recover: true))
-        let units = try reader.readAll()
+        let reader = try TMXRecoveringReader(path: path)
+        var units: [TranslationUnit] = []
+        while let unit = try reader.next() { units.append(unit) }
         #expect(units.map { $0.variants[0].segment.plainText } == ["one"])
         #expect(reader.diagnostics.filter { $0.id == "tmx.not-well-formed" }.map(\.line) == [4])
         #expect(throws: FormatError.self) { _ = try TMXReader(path: path).readAll() }

@@ -49,7 +49,11 @@ public enum MemoryConversion {
 
         // Headers are read ahead (standard input cannot be read twice) and one file at a time,
         // so that merging many files does not hold them all open.
-        let headers = try inputs.map { $0 == "-" ? nil : try UnitSourceOpener.open(path: $0, recover: true).header }
+        let headers = try inputs.map { input -> TMXHeader? in
+            guard input != "-" else { return nil }
+            let source = try UnitSourceOpener.open(path: input, recover: true)
+            return source.tmxHeader ?? TMXHeader(metadata: source.metadata)
+        }
         var header = headers[0] ?? TMXHeader()
         header.creationTool = "Concord"
         header.creationToolVersion = ConcordVersion.string
@@ -80,7 +84,7 @@ public enum MemoryConversion {
         } else {
             for input in inputs {
                 let source = try UnitSourceOpener.open(path: input, recover: recover)
-                let defaultSource = source.header.sourceLanguageTag
+                let defaultSource = source.metadata.sourceLanguageTag
                 while let unit = try source.next() { try take(unit, defaultSource: defaultSource) }
                 report.diagnostics += source.diagnostics
             }

@@ -6,14 +6,14 @@ public struct MemoryStatistics: Sendable {
     public var units = 0
     /// Variants per language, in order of first appearance (tags in canonical case).
     public var variantsPerLanguage: [LanguageCount] = []
-    public var header: TMXHeader
+    public var metadata: MemoryMetadata
     public var diagnostics: [Diagnostic] = []
 
     /// Reads `path` through the same reader every command uses.
     public static func compute(path: String, recover: Bool = false) throws -> MemoryStatistics {
         // Counting needs structure, not text: the reader skips building strings.
         let source = try UnitSourceOpener.open(path: path, recover: recover, readsText: false)
-        var statistics = MemoryStatistics(header: source.header)
+        var statistics = MemoryStatistics(metadata: source.metadata)
         while let unit = try source.next() {
             statistics.units += 1
             for variant in unit.variants {
@@ -25,7 +25,7 @@ public struct MemoryStatistics: Sendable {
                 }
             }
         }
-        statistics.header = source.header
+        statistics.metadata = source.metadata
         statistics.diagnostics = source.diagnostics
         return statistics
     }
@@ -43,13 +43,13 @@ extension MemoryStatistics {
         var languages: [String: Int] = [:]
         for entry in variantsPerLanguage { languages[entry.language.canonical] = entry.count }
         return TMXStatisticsReport(units: units, languages: languages, sourceLanguage: sourceLanguageLabel,
-                                   header: TMXHeaderSummary(header), diagnostics: diagnostics)
+                                   header: TMXHeaderSummary(metadata), diagnostics: diagnostics)
     }
 
     /// The header's srclang in canonical case, or `*all*`.
     public var sourceLanguageLabel: String? {
-        guard let value = header.sourceLanguage else { return nil }
-        return header.isMultilingualSource ? "*all*" : LanguageTag(value).canonical
+        guard let value = metadata.sourceLanguage else { return nil }
+        return metadata.isMultilingualSource ? "*all*" : LanguageTag(value).canonical
     }
 }
 
@@ -85,13 +85,13 @@ public struct TMXHeaderSummary: Codable, Sendable, Equatable {
     public var dataType: String?
     public var version: String?
 
-    public init(_ header: TMXHeader) {
-        creationTool = header.creationTool
-        creationToolVersion = header.creationToolVersion
-        segmentType = header.segmentType
-        originalFormat = header.originalFormat
-        adminLanguage = header.adminLanguage
-        dataType = header.dataType
-        version = header.version
+    public init(_ metadata: MemoryMetadata) {
+        creationTool = metadata.creationTool
+        creationToolVersion = metadata.creationToolVersion
+        segmentType = metadata.segmentType
+        originalFormat = metadata.originalFormat
+        adminLanguage = metadata.adminLanguage
+        dataType = metadata.dataType
+        version = metadata.formatVersion
     }
 }

@@ -30,6 +30,39 @@ public struct TMXHeader: Hashable, Sendable {
         otherAttributes = []
     }
 
+    /// A header carrying `metadata` (what every memory format can say) and nothing TMX-only.
+    public init(metadata: MemoryMetadata) {
+        self.init()
+        creationTool = metadata.creationTool
+        creationToolVersion = metadata.creationToolVersion
+        segmentType = metadata.segmentType
+        originalFormat = metadata.originalFormat
+        adminLanguage = metadata.adminLanguage
+        sourceLanguage = metadata.sourceLanguage
+        dataType = metadata.dataType
+        version = metadata.formatVersion
+        info = metadata.info
+        properties = metadata.properties
+        notes = metadata.notes
+    }
+
+    /// What the header says that any memory format can say.
+    public var metadata: MemoryMetadata {
+        var metadata = MemoryMetadata()
+        metadata.creationTool = creationTool
+        metadata.creationToolVersion = creationToolVersion
+        metadata.segmentType = segmentType
+        metadata.originalFormat = originalFormat
+        metadata.adminLanguage = adminLanguage
+        metadata.sourceLanguage = sourceLanguage
+        metadata.dataType = dataType
+        metadata.formatVersion = version
+        metadata.info = info
+        metadata.properties = properties
+        metadata.notes = notes
+        return metadata
+    }
+
     /// True for `srclang="*all*"`: any language can be the source.
     public var isMultilingualSource: Bool { sourceLanguage?.lowercased() == "*all*" }
 

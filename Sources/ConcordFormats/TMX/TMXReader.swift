@@ -8,8 +8,9 @@ import ConcordXML
 /// forbids (removed before parsing), an encoding label that lies about
 /// UTF-16, a missing header or header attributes, unpaired `bpt`/`ept`, units
 /// with one language, TMX 1.1 `lang` attributes, props in the wrong place.
-/// Refused with ``FormatError``: XML that is not well-formed (unless
-/// ``Options/recover``), a root that is not `tmx`, a missing `body`.
+/// Refused with ``FormatError``: XML that is not well-formed, a root that is
+/// not `tmx`, a missing `body` (``TMXRecoveringReader`` keeps the units before
+/// a fault instead).
 ///
 /// ```swift
 /// let reader = try TMXReader(path: "memory.tmx")
@@ -18,14 +19,11 @@ import ConcordXML
 /// ```
 public final class TMXReader {
     public struct Options: Sendable {
-        /// On a fatal XML error, stop quietly after the last complete unit and report it as a diagnostic.
-        public var recover: Bool
         /// False reads structure only: units, languages, attributes and inline
         /// codes, with every diagnostic, but no text in segments, props or notes
         /// (for statistics over huge files).
         public var readsText: Bool
-        public init(recover: Bool = false, readsText: Bool = true) {
-            self.recover = recover
+        public init(readsText: Bool = true) {
             self.readsText = readsText
         }
     }
@@ -48,13 +46,6 @@ public final class TMXReader {
     private let options: Options
     private var xml: XMLPullReader
     private var filter: ControlCharacterFilter
-    private var layout: EncodingSniff.Layout = .asciiCompatible
-    private var ignoresDeclaredEncoding = false
-    /// Opens the input again from the start (files only), to salvage units after a fault.
-    private let reopen: (() throws -> ByteSource)?
-    private var yielded = 0
-    /// While salvaging: how many units in all were complete before the fault.
-    private var salvageLimit: Int?
     private var reportedRemovals: Set<[Int]> = []
     private var collected: [Diagnostic] = []
     private var finished = false
@@ -68,19 +59,13 @@ public final class TMXReader {
         } catch let error as XMLError {
             throw FormatError(error, reading: path)
         }
-        try self.init(source: source, fileName: path == "-" ? "<stdin>" : path, options: options,
-                      reopen: path == "-" ? nil : { try FileByteSource(path: path) })
+        try self.init(source: source, fileName: path == "-" ? "<stdin>" : path, options: options)
     }
 
     /// Reads TMX from `source`; `fileName` names it in messages.
-    public convenience init(source: ByteSource, fileName: String, options: Options = Options()) throws {
-        try self.init(source: source, fileName: fileName, options: options, reopen: nil)
-    }
-
-    init(source: ByteSource, fileName: String, options: Options, reopen: (() throws -> ByteSource)?) throws {
+    public init(source: ByteSource, fileName: String, options: Options = Options()) throws {
         self.fileName = fileName
         self.options = options
-        self.reopen = reopen
         let prefixed: PrefixedByteSource
         do {
             prefixed = try PrefixedByteSource(source: source, sniffing: 4096)
@@ -99,22 +84,10 @@ public final class TMXReader {
                                         message: "the XML declaration says \(sniff.declaredEncoding ?? "UTF-16") but the bytes are not UTF-16; read as UTF-8",
                                         file: fileName, line: 1, column: 1))
         }
-        layout = sniff.layout
-        ignoresDeclaredEncoding = sniff.declaresUTF16ButIsNot
         filter = ControlCharacterFilter(prefixed, layout: sniff.layout)
         xml = try XMLPullReader(source: filter, fileName: fileName, ignoreDeclaredEncoding: sniff.declaresUTF16ButIsNot, keepsText: options.readsText)
-        do {
-            try readPrologue()
-        } catch let FormatError.notWellFormed(file, line, column, message) where options.recover && reopen != nil {
-            // libxml2 may stop before <body> when the fault is near the start: salvage on the first next().
-            collected.append(Diagnostic(DiagnosticCatalog.tmxNotWellFormed,
-                                        message: "\(message); reading stopped here, the complete units before it were kept",
-                                        file: file, line: line, column: column))
-            pendingSalvage = (line, column)
-        }
+        try readPrologue()
     }
-
-    private var pendingSalvage: (line: Int, column: Int)?
 
     /// Every remaining unit.
     public func readAll() throws -> [TranslationUnit] {
@@ -223,25 +196,14 @@ public final class TMXReader {
 
     // MARK: Units
 
-    /// The next unit, or nil at the end of the body (or, when recovering, at a fatal error).
+    /// The next unit, or nil at the end of the body.
     public func next() throws -> TranslationUnit? {
-        if let fault = pendingSalvage {
-            pendingSalvage = nil
-            finished = true
-            return try salvage(before: fault.line, column: fault.column)
-        }
         guard !finished else { return nil }
-        if let salvageLimit, yielded >= salvageLimit {
-            finished = true
-            return nil
-        }
         do {
             while try xml.read() {
                 switch xml.kind {
                 case .element where xml.localName == "tu":
-                    let unit = try readUnit()
-                    yielded += 1
-                    return unit
+                    return try readUnit()
                 case .endElement where xml.localName == "body":
                     finished = true
                     try drainToEnd()
@@ -258,64 +220,13 @@ public final class TMXReader {
             return nil
         } catch let error as XMLError {
             finished = true
-            return try handle(error)
+            throw FormatError(error, reading: fileName)
         }
     }
 
     /// Reads past `</body>` so that faults after it are still reported.
     private func drainToEnd() throws {
         while try xml.read() {}
-    }
-
-    private func handle(_ error: XMLError) throws -> TranslationUnit? {
-        guard case let .notWellFormed(file, line, column, message) = error else { throw FormatError(error, reading: fileName) }
-        guard options.recover, salvageLimit == nil else {
-            if salvageLimit != nil { return nil } // a second fault while salvaging: stop there
-            throw FormatError(error, reading: fileName)
-        }
-        collected.append(Diagnostic(DiagnosticCatalog.tmxNotWellFormed,
-                                    message: "\(message); reading stopped here, the complete units before it were kept",
-                                    file: file, line: line, column: column))
-        return try salvage(before: line, column: column)
-    }
-
-    /// libxml2 stops a little before a fault's position (it parses ahead in
-    /// 512-byte chunks), so units just before the fault may not have been
-    /// handed out. Read the file again up to the end of the last unit that
-    /// closed before the fault, closed off with `</body></tmx>`: that prefix
-    /// is well-formed, so it reads exactly as the whole file would have.
-    private func salvage(before line: Int, column: Int) throws -> TranslationUnit? {
-        guard let reopen,
-              let (complete, endOffset) = try? ClosingTagCounter.count(tag: "tu", in: reopen(), layout: layout, before: line, column: column),
-              complete > yielded else { return nil }
-        drainFilter()
-        let kept = collected.count
-        let closing = Self.encode("\n</body></tmx>\n", layout: layout)
-        filter = ControlCharacterFilter(TruncatedByteSource(try reopen(), limit: endOffset, suffix: closing), layout: layout)
-        xml = try XMLPullReader(source: filter, fileName: fileName, ignoreDeclaredEncoding: ignoresDeclaredEncoding, keepsText: options.readsText)
-        drainedRemovals = 0
-        salvageLimit = complete
-        finished = false
-        let already = yielded
-        yielded = 0
-        do {
-            try readPrologue()
-            while yielded < already, try next() != nil {}
-        } catch {
-            finished = true
-        }
-        // What was already reported is not reported twice.
-        drainFilter()
-        collected.removeSubrange(min(kept, collected.count)...)
-        return try next()
-    }
-
-    private static func encode(_ text: String, layout: EncodingSniff.Layout) -> [UInt8] {
-        switch layout {
-        case .asciiCompatible: return Array(text.utf8)
-        case .utf16LittleEndian: return text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        case .utf16BigEndian: return text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-        }
     }
 
     /// Entities already reported as not loaded (once per name).

@@ -6,7 +6,7 @@ import Foundation
 /// `note`. Each row is a unit; an empty cell is no variant.
 public final class TableUnitReader: UnitSource {
     public let fileName: String
-    public let header = TMXHeader()
+    public let metadata = MemoryMetadata()
     public private(set) var diagnostics: [Diagnostic] = []
     private var units: [TranslationUnit]
     private var position = 0

@@ -26,7 +26,7 @@ struct TMXStatsCommand: ParsableCommand {
 
     func run() throws {
         let statistics = try MemoryStatistics.compute(path: file, recover: recover)
-        let header = statistics.header
+        let header = statistics.metadata
         switch output.effectiveFormat {
         case .json:
             try StandardStreams.writeJSON(statistics.report)
