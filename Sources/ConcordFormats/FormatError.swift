@@ -10,7 +10,9 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingPart(file: String, line: Int, column: Int, part: String)
     /// A delimited-text file that cannot be read (bad quoting, no header row).
     case badTable(file: String, line: Int, column: Int, message: String)
-    /// The input file does not exist or cannot be opened.
+    /// The input file does not exist.
+    case missingFile(String)
+    /// The input file cannot be opened.
     case cannotOpen(file: String, reason: String)
     /// An output file could not be created or written.
     case cannotCreate(file: String, reason: String)
@@ -35,6 +37,8 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file):\(line):\(column): \(part) is missing"
         case let .badTable(file, line, column, message):
             return "\(file):\(line):\(column): \(message)"
+        case let .missingFile(file):
+            return "\(file): no such file"
         case let .cannotOpen(file, reason):
             return "\(file): cannot open: \(reason)"
         case let .cannotCreate(file, reason):

@@ -24,23 +24,29 @@ extension TMXReader: UnitSource {
 
 /// Opens a memory file of any supported format for reading.
 public enum UnitSourceOpener {
-    /// A reader for `path` (`-` is standard input, read as TMX unless `format` says otherwise).
-    /// With `readsText` false, a TMX reader skips segment text (statistics only).
+    /// A reader for the file at `path`.
     public static func open(path: String, format: MemoryFileFormat? = nil, recover: Bool = false, readsText: Bool = true) throws -> UnitSource {
+        try open(.file(path), format: format, recover: recover, readsText: readsText)
+    }
+
+    /// A reader for `input` (in the format its name says; standard input and bytes are TMX
+    /// unless `format` says otherwise). With `readsText` false, a TMX reader skips segment
+    /// text (statistics only).
+    public static func open(_ input: InputLocation, format: MemoryFileFormat? = nil, recover: Bool = false, readsText: Bool = true) throws -> UnitSource {
         // A folder has no format to tell: say what it is before judging its name.
         var isDirectory: ObjCBool = false
-        if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if let path = input.path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw FormatError.cannotOpen(file: path, reason: "is a directory, not a memory file")
         }
-        let resolved = try format ?? (path == "-" ? .tmx : MemoryFileFormat.from(path: path))
+        let resolved = try format ?? (input.path.map { try MemoryFileFormat.from(path: $0) } ?? .tmx)
         switch resolved {
         case .tmx:
-            return recover ? try TMXRecoveringReader(path: path, readsText: readsText)
-                           : try TMXReader(path: path, options: TMXReader.Options(readsText: readsText))
+            return recover ? try TMXRecoveringReader(input: input, readsText: readsText)
+                           : try TMXReader(input: input, options: TMXReader.Options(readsText: readsText))
         case .csv, .tsv:
-            return try TableUnitReader(path: path, delimiter: resolved == .csv ? .comma : .tab)
+            return try TableUnitReader(input: input, delimiter: resolved == .csv ? .comma : .tab)
         case .jsonl:
-            throw FormatError.unknownFormat(file: path, supported: [".tmx", ".csv", ".tsv"])
+            throw FormatError.unknownFormat(file: input.name, supported: [".tmx", ".csv", ".tsv"])
         }
     }
 }

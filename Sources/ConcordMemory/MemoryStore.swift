@@ -22,6 +22,13 @@ public final class MemoryStore: @unchecked Sendable {
         case readOnly
         /// May create the store (at a missing path or a zero-byte file) and change it.
         case readWrite
+        /// Changes a store that must already exist (`tm edit`, `tm delete`): never creates one.
+        case changeExisting
+
+        /// True for the modes that write.
+        var writes: Bool { self != .readOnly }
+        /// True for the modes that may create the store.
+        var creates: Bool { self == .readWrite }
     }
 
     public let path: String
@@ -49,23 +56,23 @@ public final class MemoryStore: @unchecked Sendable {
                 try Self.refuseForeignDatabase(reader!, path: path, access: access)
             }
             // A reading command keeps the connection it judged the file with.
-            pool = access == .readOnly ? try reader ?? Self.openForReading(path) : try Self.openForWriting(path)
-            if access == .readWrite {
+            pool = access.writes ? try Self.openForWriting(path) : try reader ?? Self.openForReading(path)
+            if access.writes {
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA application_id = \(StoreFile.applicationID)") }
             }
         } catch let error as DatabaseError {
             throw MemoryStoreError.from(error, path: path)
         }
-        if access == .readWrite { try migrate() } else { try refuseOutdatedLayout() }
+        if access.writes { try migrate() } else { try refuseOutdatedLayout() }
     }
 
     /// Refuses what cannot be, or become, a store before SQLite touches it.
     private static func refuseUnlessStore(_ kind: StoreFile.Kind, path: String, access: Access) throws {
         switch kind {
         case .missing:
-            if access == .readOnly { throw MemoryStoreError.missingStore(path: path) }
+            if !access.creates { throw MemoryStoreError.missingStore(path: path) }
         case .empty:
-            if access == .readOnly { throw MemoryStoreError.notAStore(path: path, reason: "the file is empty (make a store with concord tm import)") }
+            if !access.creates { throw MemoryStoreError.notAStore(path: path, reason: "the file is empty (make a store with concord tm import)") }
         case .directory:
             throw MemoryStoreError.notAStore(path: path, reason: "it is a directory")
         case let .other(looksLike):

@@ -20,13 +20,15 @@ public final class FileByteSource: ByteSource {
     private var bufferStart = 0
     private var bufferEnd = 0
 
-    /// Opens `path`; `-` reads standard input.
+    /// Standard input, named `name` in messages.
+    public init(standardInputNamed name: String) {
+        path = name
+        descriptor = 0
+    }
+
+    /// Opens the file at `path`.
     public init(path: String) throws {
         self.path = path
-        if path == "-" {
-            descriptor = 0
-            return
-        }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw XMLError.cannotOpen(file: path, reason: String(cString: strerror(errno)))

@@ -62,7 +62,7 @@ public final class XMLPullReader {
         }
     }
 
-    /// Reads the file at `path` (`-` for standard input).
+    /// Reads the file at `path`.
     public convenience init(path: String) throws {
         try self.init(source: FileByteSource(path: path), fileName: path)
     }

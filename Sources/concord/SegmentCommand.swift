@@ -61,7 +61,7 @@ struct SegmentCommand: ParsableCommand {
         }
         let language = LanguageTag(lang ?? "und")
         let segmenter = try Segmenter(ruleSet: ruleSet, language: language, quotations: quotes == .keep ? .keep : .split)
-        let document = try DocumentSegmentation.readDocument(path: file ?? "-", format: inputFormat.flatMap { DocumentFormat(rawValue: $0.rawValue) },
+        let document = try DocumentSegmentation.readDocument(InputLocation(argument: file ?? "-"), format: inputFormat.flatMap { DocumentFormat(rawValue: $0.rawValue) },
                                                              encoding: input.encoding)
         switch output.effectiveFormat {
         case .json:

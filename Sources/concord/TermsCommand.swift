@@ -47,10 +47,11 @@ struct TermsCommand: ParsableCommand {
 
     func run() throws {
         let source = LanguageTag(from)
-        let glossaries = try TermLookup.glossaries(glossary)
-        DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, paths: glossary,
+        let inputs = glossary.map(InputLocation.init(argument:))
+        let glossaries = try TermLookup.glossaries(inputs)
+        DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, inputs: inputs,
                                                                            languages: [source] + (to.map { [LanguageTag($0)] } ?? [])))
-        let segments = try TermLookup.recognize(try TermLookup.segments(path: file, language: source, presegmented: presegmented, encoding: input.encoding),
+        let segments = try TermLookup.recognize(try TermLookup.segments(InputLocation(argument: file), language: source, presegmented: presegmented, encoding: input.encoding),
                                                 glossaries: glossaries, language: source)
         let targetLanguages: [LanguageTag] = to.map { [LanguageTag($0)] }
             ?? Array(Set(glossaries.flatMap(\.languages)).filter { !source.matches($0) }).sorted()

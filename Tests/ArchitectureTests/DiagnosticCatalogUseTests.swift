@@ -33,3 +33,20 @@ import ConcordTestSupport
         }
     }
 }
+
+/// `-` (standard input or output) is the command line's convention: only the CLI knows it.
+@Suite struct StreamConventionTests {
+    @Test func onlyTheCLIUnderstandsDash() throws {
+        let offenders = try DiagnosticCatalogUseTests.sourceFiles().filter { file in
+            // A path, input or output compared with "-" (characters compared with "-" are fine).
+            !file.path.hasPrefix("concord/") && file.text.contains(/(?i)(path|input|output|file)s?\w* *[!=]= *"-"|contains\("-"\)/)
+        }
+        #expect(offenders.map(\.path).isEmpty, "library code that treats - as a stream: \(offenders.map(\.path))")
+    }
+
+    @Test func fileExistenceIsCheckedInOnePlace() throws {
+        let checks = try DiagnosticCatalogUseTests.sourceFiles().filter { $0.text.contains("fileExists(atPath") }.map(\.path).sorted()
+        // Inputs: InputLocation.requireExisting; stores: StoreFile.inspect; a folder given as a memory: UnitSourceOpener.
+        #expect(checks == ["ConcordFormats/IO/InputLocation.swift", "ConcordFormats/UnitSource.swift", "ConcordMemory/StoreFile.swift"])
+    }
+}

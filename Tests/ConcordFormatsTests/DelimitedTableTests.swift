@@ -14,11 +14,11 @@ import Testing
         _ = FileManager.default.createFile(atPath: empty, contents: Data())
         var reader = try TableUnitReader(path: empty, delimiter: .comma)
         #expect(try reader.next() == nil)
-        #expect(try GlossaryTable.read(path: empty, delimiter: .comma).concepts.isEmpty)
+        #expect(try GlossaryTable.read(.file(empty), delimiter: .comma).concepts.isEmpty)
         let binary = folder.appendingPathComponent("image.csv").path
         _ = FileManager.default.createFile(atPath: binary, contents: Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0xFF, 0xD8, 0, 1]))
         #expect(throws: FormatError.self) { reader = try TableUnitReader(path: binary, delimiter: .comma) }
-        #expect(throws: FormatError.self) { _ = try GlossaryTable.read(path: binary, delimiter: .tab) }
+        #expect(throws: FormatError.self) { _ = try GlossaryTable.read(.file(binary), delimiter: .tab) }
     }
 
     @Test func csvQuotingFollowsRFC4180() throws {

@@ -19,7 +19,7 @@ import Testing
 
     func write(_ glossary: Glossary, _ name: String, dialect: TBXWriter.Dialect = .tbx2019, in directory: URL) throws -> String {
         let path = directory.appendingPathComponent(name).path
-        try GlossaryFile.write(glossary, to: path, dialect: dialect)
+        try GlossaryFile.write(glossary, to: .file(path), dialect: dialect)
         return path
     }
 

@@ -51,7 +51,8 @@ import Testing
 
     @Test func usageAndMissingInputAndUnknownErrors() {
         #expect(ConcordError(WorkflowError.usage("give --to")).exitStatus == .usage)
-        #expect(ConcordError(WorkflowError.missingInput(path: "m.tmx")).httpStatus == 404)
+        #expect(ConcordError(FormatError.missingFile("m.tmx")).httpStatus == 404)
+        #expect(ConcordError(FormatError.missingFile("m.tmx")).id == "input.missing")
         struct Strange: Error {}
         let strange = ConcordError(Strange())
         #expect(strange.kind == .inputOutput)

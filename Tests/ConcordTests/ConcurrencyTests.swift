@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func lookupsOnOneSharedIndexMatchTheSequentialAnswers() async throws {
-        let memory = try MemoryLookup.index([try MemoryLookup.Source(argument: Self.root.appendingPathComponent("TMX/un-testset.en-ru-zh.tmx").path)],
+        let memory = try MemoryLookup.index([try MemoryLookup.Source(.file(Self.root.appendingPathComponent("TMX/un-testset.en-ru-zh.tmx").path))],
                                             from: LanguageTag("en"), to: LanguageTag("ru"))
         let shared = try SharedMemoryIndex(memory.index)
         let queries = try Self.englishSentences(limit: 160).enumerated().map { position, sentence in
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func recognitionWithOneSharedRecogniserMatchesTheSequentialAnswers() async throws {
-        let glossary = try TermLookup.glossaries([Self.root.appendingPathComponent("Glossaries/sco.tbx").path])
+        let glossary = try TermLookup.glossaries([.file(Self.root.appendingPathComponent("Glossaries/sco.tbx").path)])
         let recognizer = try TermRecognizer(glossaries: glossary, language: LanguageTag("en"))
         let sentences = try Self.englishSentences(limit: 400)
         @Sendable func answer(_ sentence: String) throws -> [String] {

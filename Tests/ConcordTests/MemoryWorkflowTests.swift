@@ -35,7 +35,7 @@ import Testing
 
     @Test func importMergesDuplicatesWithTheNewestDateAndEveryNote() throws {
         try withFixture { fixture in
-            let reports = try MemoryStoreWorkflow.importFiles([fixture.tmx, fixture.newer], intoStoreAt: fixture.store)
+            let reports = try MemoryStoreWorkflow.importFiles([.file(fixture.tmx), .file(fixture.newer)], intoStoreAt: fixture.store)
             #expect(reports.map(\.added) == [2, 0])
             #expect(reports.map(\.merged) == [0, 2])
             let store = try MemoryStore(path: fixture.store, access: .readOnly)
@@ -53,7 +53,7 @@ import Testing
 
     @Test func editAndDeleteChangeOnlyWhatTheyMatch() throws {
         try withFixture { fixture in
-            _ = try MemoryStoreWorkflow.importFiles([fixture.tmx], intoStoreAt: fixture.store)
+            _ = try MemoryStoreWorkflow.importFiles([.file(fixture.tmx)], intoStoreAt: fixture.store)
             let store = try MemoryStore(path: fixture.store)
             #expect(try MemoryConcordance.edit(tuid: "b", language: LanguageTag("ru"), text: "Переговоры окончены.", in: store) == 1)
             #expect(try MemoryConcordance.edit(tuid: "nope", language: LanguageTag("ru"), text: "x", in: store) == 0)
@@ -67,7 +67,7 @@ import Testing
 
     @Test func lookupAdaptsNumbersAndReportsThemAsValues() throws {
         try withFixture { fixture in
-            _ = try MemoryStoreWorkflow.importFiles([fixture.tmx], intoStoreAt: fixture.store)
+            _ = try MemoryStoreWorkflow.importFiles([.file(fixture.tmx)], intoStoreAt: fixture.store)
             let memory = try MemoryLookup.index([], stores: [fixture.store], from: LanguageTag("en"), to: LanguageTag("ru"))
             #expect(memory.diagnostics.isEmpty)
             let matches = try memory.index.lookup(Segment("The summit opened on 25 April."))
@@ -81,7 +81,7 @@ import Testing
 
     @Test func aLanguagePairNoUnitHasIsAWarningNotAnError() throws {
         try withFixture { fixture in
-            let memory = try MemoryLookup.index([try MemoryLookup.Source(argument: fixture.tmx)], from: LanguageTag("en"), to: LanguageTag("de"))
+            let memory = try MemoryLookup.index([try MemoryLookup.Source(.file(fixture.tmx))], from: LanguageTag("en"), to: LanguageTag("de"))
             #expect(memory.diagnostics.map(\.id) == [DiagnosticCatalog.memoryNoLanguagePair.id])
             #expect(memory.diagnostics.first?.severity == .warning)
         }
@@ -89,9 +89,9 @@ import Testing
 
     @Test func validationAndStatisticsAreValues() throws {
         try withFixture { fixture in
-            let validation = try TMXValidation.validate(path: fixture.tmx)
+            let validation = try TMXValidation.validate(.file(fixture.tmx))
             #expect(validation.valid && validation.units == 2 && validation.diagnostics.isEmpty)
-            let statistics = try MemoryStatistics.compute(path: fixture.tmx).report
+            let statistics = try MemoryStatistics.compute(.file(fixture.tmx)).report
             #expect(statistics.units == 2)
             #expect(statistics.languages == ["en": 2, "ru": 2, "zh": 1])
             #expect(statistics.sourceLanguage == "en")

@@ -22,7 +22,6 @@ extension ConcordError {
         case let error as WorkflowError:
             switch error {
             case .usage: return Classification(id: "request.usage", kind: .badRequest)
-            case let .missingInput(path): return Classification(id: "input.missing", kind: .missingInput, file: path)
             }
         case let error as TextError:
             switch error {
@@ -51,6 +50,7 @@ extension ConcordError {
             return Classification(id: "format.missing-part", kind: .invalidInput, file: file, line: line, column: column)
         case let .badTable(file, line, column, _):
             return Classification(id: "format.bad-table", kind: .invalidInput, file: file, line: line, column: column)
+        case let .missingFile(file): return Classification(id: "input.missing", kind: .missingInput, file: file)
         case let .cannotOpen(file, _): return Classification(id: "input.cannot-open", kind: .missingInput, file: file)
         case let .cannotCreate(file, _): return Classification(id: "output.cannot-create", kind: .cannotCreateOutput, file: file)
         case let .io(file, _): return Classification(id: "io.failed", kind: .inputOutput, file: file)

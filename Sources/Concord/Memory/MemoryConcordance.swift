@@ -20,7 +20,8 @@ public enum MemoryConcordance {
 
     /// Searches stores and memory files one unit at a time (a big store is never held
     /// in memory) and stops at `limit` lines.
-    public static func search(_ phrase: String, language: LanguageTag, stores: [MemoryStore], files: [String], limit: Int = 100) throws -> [Line] {
+    public static func search(_ phrase: String, language: LanguageTag, stores: [MemoryStore], files: [InputLocation], limit: Int = 100) throws -> [Line] {
+        for file in files { try file.requireExisting() }
         let finder = try Finder(phrase: phrase, language: language)
         var lines: [Line] = []
         for store in stores where lines.count < limit {
@@ -29,8 +30,8 @@ public enum MemoryConcordance {
                 return lines.count < limit
             }
         }
-        for path in files where lines.count < limit {
-            let source = try UnitSourceOpener.open(path: path)
+        for file in files where lines.count < limit {
+            let source = try UnitSourceOpener.open(file)
             while lines.count < limit, let unit = try source.next() { lines += try finder.lines(in: unit) }
         }
         return Array(lines.prefix(limit))

@@ -1,9 +1,10 @@
 import ConcordFormats
 import ConcordModel
 
-/// Writes units to a file in the format its extension names, atomically:
-/// nothing appears at the path unless the whole file was written.
+/// Writes units to a file in the format its extension names (standard output and
+/// memory: TMX), atomically: nothing appears at the path unless the whole file was written.
 public final class MemoryFileWriter {
+    /// The output's name in messages.
     public let path: String
     public let format: MemoryFileFormat
     private let file: AtomicOutputFile
@@ -14,18 +15,19 @@ public final class MemoryFileWriter {
 
     /// Opens the output. `columns` are the table's languages (CSV/TSV only); `inputs` are the
     /// files the output is made from, refused as the output.
-    public init(path: String, header: TMXHeader, columns: [LanguageTag], format: MemoryFileFormat? = nil, inputs: [String] = []) throws {
-        self.path = path
-        self.format = try format ?? (path == "-" ? .tmx : MemoryFileFormat.from(path: path))
-        file = try AtomicOutputFile(path: path, inputs: inputs)
+    public init(output: OutputLocation, header: TMXHeader, columns: [LanguageTag], format: MemoryFileFormat? = nil,
+                inputs: [InputLocation] = []) throws {
+        path = output.name
+        self.format = try format ?? (output.path.map { try MemoryFileFormat.from(path: $0) } ?? .tmx)
+        file = try AtomicOutputFile(output, inputs: inputs)
         let file = self.file
         switch self.format {
         case .tmx:
             var header = header
             if header.creationToolVersion == nil { header.creationToolVersion = ConcordVersion.string }
-            tmx = try TMXWriter(header: header, fileName: path) { try file.write($0) }
+            tmx = try TMXWriter(header: header, fileName: output.name) { try file.write($0) }
         case .csv, .tsv:
-            if columns.isEmpty { throw WorkflowError.usage("\(path): no languages to make columns of; name them with --langs") }
+            if columns.isEmpty { throw WorkflowError.usage("\(output.name): no languages to make columns of; name them with --langs") }
             table = try UnitTableWriter(columns: columns, delimiter: self.format == .csv ? .comma : .tab) { try file.write($0) }
         case .jsonl:
             jsonLines = JSONLinesUnitWriter { try file.write($0) }

@@ -5,23 +5,18 @@ import Foundation
 
 /// `concord tm lookup`: matches for sentences from memories given as files.
 public enum MemoryLookup {
-    /// A memory file with its penalty, from `FILE` or `FILE:PENALTY` (as in OmegaT and Trados).
+    /// A memory file with its penalty: points taken off its matches (as in OmegaT and Trados).
     public struct Source: Sendable {
-        public var path: String
+        public var input: InputLocation
         public var penalty: Int
 
-        /// Throws a usage error for a penalty outside 0–100 (`old.tmx:-50`).
-        public init(argument: String) throws {
-            if let colon = argument.lastIndex(of: ":"), let penalty = Int(argument[argument.index(after: colon)...]) {
-                guard (0...100).contains(penalty) else {
-                    throw WorkflowError.usage("\(argument): a memory penalty is a number from 0 to 100 (FILE:5 takes 5 points off its matches)")
-                }
-                path = String(argument[..<colon])
-                self.penalty = penalty
-            } else {
-                path = argument
-                penalty = 0
+        /// Throws a usage error for a penalty outside 0–100.
+        public init(_ input: InputLocation, penalty: Int = 0) throws {
+            guard (0...100).contains(penalty) else {
+                throw WorkflowError.usage("\(input.name): a memory penalty is a number from 0 to 100 (FILE:5 takes 5 points off its matches)")
             }
+            self.input = input
+            self.penalty = penalty
         }
     }
 
@@ -30,7 +25,6 @@ public enum MemoryLookup {
         let index = try TranslationMemoryIndex()
         var diagnostics: [Diagnostic] = []
         for path in stores {
-            guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
             let store = try MemoryStore(path: path, access: .readOnly)
             let before = index.count
             try index.add(store: store, from: from, to: to, origin: (path as NSString).lastPathComponent)
@@ -39,17 +33,17 @@ public enum MemoryLookup {
             }
         }
         for source in sources {
-            guard FileManager.default.fileExists(atPath: source.path) else { throw WorkflowError.missingInput(path: source.path) }
-            let reader = try UnitSourceOpener.open(path: source.path)
+            try source.input.requireExisting()
+            let reader = try UnitSourceOpener.open(source.input)
             var units: [TranslationUnit] = []
             while let unit = try reader.next() { units.append(unit) }
             diagnostics += reader.diagnostics
             let before = index.count
-            try index.add(units, from: from, to: to, origin: (source.path as NSString).lastPathComponent, penalty: source.penalty)
+            try index.add(units, from: from, to: to, origin: (source.input.name as NSString).lastPathComponent, penalty: source.penalty)
             if index.count == before {
                 var languages: [LanguageTag] = []
                 for unit in units { for language in unit.languages where !languages.contains(language) { languages.append(language) } }
-                diagnostics.append(noPairs(in: source.path, languages: languages, from: from, to: to))
+                diagnostics.append(noPairs(in: source.input.name, languages: languages, from: from, to: to))
             }
         }
         for reference in index.unitsWithTooManyVariants {

@@ -10,9 +10,10 @@ public struct MemoryStatistics: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     /// Reads `path` through the same reader every command uses.
-    public static func compute(path: String, recover: Bool = false) throws -> MemoryStatistics {
+    public static func compute(_ input: InputLocation, recover: Bool = false) throws -> MemoryStatistics {
+        try input.requireExisting()
         // Counting needs structure, not text: the reader skips building strings.
-        let source = try UnitSourceOpener.open(path: path, recover: recover, readsText: false)
+        let source = try UnitSourceOpener.open(input, recover: recover, readsText: false)
         var statistics = MemoryStatistics(metadata: source.metadata)
         while let unit = try source.next() {
             statistics.units += 1

@@ -14,22 +14,20 @@ public enum MemoryStoreWorkflow {
         public var diagnostics: [Diagnostic] = []
     }
 
-    /// Imports `paths` into the store at `storePath`, creating it if need be. A store this call
+    /// Imports `inputs` into the store at `storePath`, creating it if need be. A store this call
     /// creates (at a missing path or over a zero-byte file) is removed again (or emptied back to
     /// zero bytes) when no file could be imported, so a failed first import leaves nothing behind.
     /// `committed` hears of each file as its transaction commits.
     /// `progress` hears every ``ImportProgress/interval`` units read, from the reading thread.
-    public static func importFiles(_ paths: [String], intoStoreAt storePath: String,
+    public static func importFiles(_ inputs: [InputLocation], intoStoreAt storePath: String,
                                    progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
                                    committed: (ImportReport) -> Void = { _ in }) throws -> [ImportReport] {
-        for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
-            throw WorkflowError.missingInput(path: path)
-        }
+        for input in inputs { try input.requireExisting() }
         let created = newStore(at: storePath)
         var reports: [ImportReport] = []
         do {
             let store = try MemoryStore(path: storePath)
-            _ = try importFiles(paths, into: store, reports: &reports, progress: progress, committed: committed)
+            _ = try importFiles(inputs, into: store, reports: &reports, progress: progress, committed: committed)
             return reports
         } catch {
             if let created, reports.isEmpty { removeStore(at: storePath, keepingEmptyFile: created == .overEmptyFile) }
@@ -59,19 +57,20 @@ public enum MemoryStoreWorkflow {
     /// Imports each file in its own transaction: a file that fails part-way adds
     /// nothing (the error says where); files before it stay imported. Duplicates
     /// (the project's rule) are merged: newest change date, union of props and notes.
-    public static func importFiles(_ paths: [String], into store: MemoryStore) throws -> [ImportReport] {
+    public static func importFiles(_ inputs: [InputLocation], into store: MemoryStore) throws -> [ImportReport] {
         var reports: [ImportReport] = []
-        return try importFiles(paths, into: store, reports: &reports)
+        return try importFiles(inputs, into: store, reports: &reports)
     }
 
     /// Imports into `store`, appending to `reports` as each file commits (so a caller sees what
     /// was done before a failure).
-    private static func importFiles(_ paths: [String], into store: MemoryStore, reports: inout [ImportReport],
+    private static func importFiles(_ inputs: [InputLocation], into store: MemoryStore, reports: inout [ImportReport],
                                     progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
                                     committed: (ImportReport) -> Void = { _ in }) throws -> [ImportReport] {
-        for path in paths {
-            guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
-            let source = try UnitSourceOpener.open(path: path)
+        for input in inputs {
+            try input.requireExisting()
+            let path = input.name
+            let source = try UnitSourceOpener.open(input)
             var report = ImportReport(file: path)
             var read = 0
             let next: () throws -> TranslationUnit? = {
@@ -94,13 +93,13 @@ public enum MemoryStoreWorkflow {
     }
 
     /// Writes the store (or what `selection` keeps of it) as TMX, CSV, TSV or JSON Lines.
-    public static func export(_ store: MemoryStore, to path: String, selection: UnitSelection) throws -> Int {
+    public static func export(_ store: MemoryStore, to output: OutputLocation, selection: UnitSelection) throws -> Int {
         var header = TMXHeader()
         header.creationTool = "Concord"
         header.creationToolVersion = ConcordVersion.string
         var columns = selection.languages
         if columns.isEmpty { columns = try store.languages().map { LanguageTag($0.tag) } }
-        let writer = try MemoryFileWriter(path: path, header: header, columns: columns, inputs: [store.path])
+        let writer = try MemoryFileWriter(output: output, header: header, columns: columns, inputs: [.file(store.path)])
         try store.forEachUnit { _, unit in
             if let kept = selection.apply(to: unit, defaultSource: nil) { try writer.write(kept) }
             return true

@@ -7,9 +7,10 @@ import ConcordModel
 /// what is legal but unusual (a unit with one language) stays a warning —
 /// each finding at its ``DiagnosticKind/strictSeverity``.
 public enum TMXValidation {
-    /// The findings for `path`. Throws when the file cannot be read at all.
-    public static func validate(path: String) throws -> TMXValidationResult {
-        let reader = try TMXReader(path: path)
+    /// The findings for `input`. Throws when it cannot be read at all.
+    public static func validate(_ input: InputLocation) throws -> TMXValidationResult {
+        try input.requireExisting()
+        let reader = try TMXReader(input: input)
         var units = 0
         var extra: [Diagnostic] = []
         while let unit = try reader.next() {

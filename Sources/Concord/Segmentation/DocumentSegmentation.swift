@@ -18,7 +18,7 @@ public enum DocumentSegmentation {
     /// Concord's own rules, shipped as `default.srx`.
     public static func defaultRules() throws -> SegmentationRuleSet {
         guard let url = Bundle.module.url(forResource: "default", withExtension: "srx") else {
-            throw WorkflowError.missingInput(path: "default.srx (Concord's resources are not installed beside the binary)")
+            throw FormatError.missingFile("default.srx (Concord's resources are not installed beside the binary)")
         }
         return try SRXReader.read(path: url.path)
     }
@@ -26,16 +26,17 @@ public enum DocumentSegmentation {
     /// The rules in `path`, or the default rules.
     public static func rules(path: String?) throws -> SegmentationRuleSet {
         guard let path else { return try defaultRules() }
-        guard FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
+        try InputLocation.file(path).requireExisting()
         return try SRXReader.read(path: path)
     }
 
     /// Reads a document; the format comes from `format`, else the extension, else plain text.
     /// `encoding` names the document's charset when it is neither Unicode nor declared in HTML.
-    public static func readDocument(path: String, format: DocumentFormat? = nil, encoding: String? = nil) throws -> TextDocument {
-        if path != "-", !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
-        let bytes = [UInt8](try TextFileBytes.read(path: path, checksBinary: encoding == nil))
-        let resolved = format ?? DocumentFormat(path: path) ?? .txt
+    public static func readDocument(_ input: InputLocation, format: DocumentFormat? = nil, encoding: String? = nil) throws -> TextDocument {
+        try input.requireExisting()
+        let path = input.name
+        let bytes = [UInt8](try TextFileBytes.read(input, checksBinary: encoding == nil))
+        let resolved = format ?? input.path.flatMap(DocumentFormat.init(path:)) ?? .txt
         if resolved == .html {
             // libxml2 reads the charset an HTML file declares; a named or UTF-16/32 one is decoded here.
             guard encoding != nil || (TextDecoding.unicodeForm(of: bytes).map { $0.charset != "UTF-8" } ?? false) else {

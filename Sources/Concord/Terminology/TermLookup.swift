@@ -14,25 +14,23 @@ public struct SegmentTerms: Sendable {
 /// `concord terms` and `concord glossary`: glossaries in, terms found and suggested out.
 public enum TermLookup {
     /// Reads every glossary (format by extension).
-    public static func glossaries(_ paths: [String]) throws -> [Glossary] {
-        try paths.map { path in
-            guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw WorkflowError.missingInput(path: path) }
-            return try GlossaryFile.read(path: path)
-        }
+    public static func glossaries(_ inputs: [InputLocation]) throws -> [Glossary] {
+        for input in inputs { try input.requireExisting() }
+        return try inputs.map(GlossaryFile.read)
     }
 
     /// The segments of a document: one per line when `presegmented`, else Concord's sentence segmentation.
-    public static func segments(path: String, language: LanguageTag, presegmented: Bool, format: DocumentFormat? = nil,
+    public static func segments(_ input: InputLocation, language: LanguageTag, presegmented: Bool, format: DocumentFormat? = nil,
                                 encoding: String? = nil) throws -> [String] {
         if presegmented {
-            if path != "-", !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
-            let bytes = [UInt8](try TextFileBytes.read(path: path, checksBinary: encoding == nil))
-            let text = try TextDecoding.decode(bytes, fileName: path, encoding: encoding)
+            try input.requireExisting()
+            let bytes = [UInt8](try TextFileBytes.read(input, checksBinary: encoding == nil))
+            let text = try TextDecoding.decode(bytes, fileName: input.name, encoding: encoding)
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
             if lines.last == "" { lines.removeLast() }
             return lines
         }
-        let document = try DocumentSegmentation.readDocument(path: path, format: format, encoding: encoding)
+        let document = try DocumentSegmentation.readDocument(input, format: format, encoding: encoding)
         let segmenter = try Segmenter(ruleSet: DocumentSegmentation.defaultRules(), language: language)
         return try DocumentSegmentation.segment(document, with: segmenter).map(\.text)
     }
@@ -51,9 +49,10 @@ public enum TermLookup {
 
     /// A warning for each glossary without a term in one of `languages` (a language typed wrongly,
     /// or the wrong glossary), listing the languages it has.
-    public static func languageWarnings(_ glossaries: [Glossary], paths: [String], languages: [LanguageTag]) -> [Diagnostic] {
+    public static func languageWarnings(_ glossaries: [Glossary], inputs: [InputLocation], languages: [LanguageTag]) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        for (glossary, path) in zip(glossaries, paths) {
+        for (glossary, input) in zip(glossaries, inputs) {
+            let path = input.name
             let present = glossary.languages
             for language in languages where !present.contains(where: { language.matches($0) }) {
                 let list = present.isEmpty ? "it has no concepts" : "its languages are \(present.map(\.canonical).sorted().joined(separator: ", "))"

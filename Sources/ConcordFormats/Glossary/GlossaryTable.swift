@@ -11,9 +11,9 @@ public enum GlossaryTable {
         case language(LanguageTag), status(LanguageTag), type(LanguageTag), id, note, subjectField, definition, partOfSpeech(LanguageTag), ignored
     }
 
-    public static func read(path: String, delimiter: Delimiter) throws -> Glossary {
-        let name = path == "-" ? "<stdin>" : path
-        let data = try TextFileBytes.read(path: path)
+    public static func read(_ input: InputLocation, delimiter: Delimiter) throws -> Glossary {
+        let name = input.name
+        let data = try TextFileBytes.read(input)
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormatError.badTable(file: name, line: 1, column: 1, message: "not UTF-8 text; save the glossary as UTF-8")
         }
@@ -132,6 +132,12 @@ extension Array {
 public enum GlossaryFile {
     public enum Format: String, CaseIterable, Sendable { case tbx, csv, tsv }
 
+    /// The format a name's extension says (standard input is TBX).
+    public static func format(of input: InputLocation) throws -> Format {
+        guard case let .file(path) = input else { return .tbx }
+        return try format(of: path)
+    }
+
     public static func format(of path: String) throws -> Format {
         let lower = path.lowercased()
         if lower.hasSuffix(".tbx") || lower.hasSuffix(".xml") { return .tbx }
@@ -141,18 +147,23 @@ public enum GlossaryFile {
     }
 
     public static func read(path: String) throws -> Glossary {
-        switch try format(of: path) {
-        case .tbx: return try TBXReader.read(path: path)
-        case .csv: return try GlossaryTable.read(path: path, delimiter: .comma)
-        case .tsv: return try GlossaryTable.read(path: path, delimiter: .tab)
+        try read(.file(path))
+    }
+
+    public static func read(_ input: InputLocation) throws -> Glossary {
+        switch try format(of: input) {
+        case .tbx: return try TBXReader.read(input)
+        case .csv: return try GlossaryTable.read(input, delimiter: .comma)
+        case .tsv: return try GlossaryTable.read(input, delimiter: .tab)
         }
     }
 
     /// Writes atomically; `.tbx` is TBX 2019 unless `dialect` says 2008.
     /// `inputs` are the files the glossary was read from, refused as the output.
-    public static func write(_ glossary: Glossary, to path: String, dialect: TBXWriter.Dialect = .tbx2019, inputs: [String] = []) throws {
-        let file = try AtomicOutputFile(path: path, inputs: inputs)
-        switch try format(of: path) {
+    public static func write(_ glossary: Glossary, to output: OutputLocation, dialect: TBXWriter.Dialect = .tbx2019,
+                             inputs: [InputLocation] = []) throws {
+        let file = try AtomicOutputFile(output, inputs: inputs)
+        switch try output.path.map(format(of:)) ?? .tbx {
         case .tbx: try TBXWriter.write(glossary, dialect: dialect) { try file.write($0) }
         case .csv: try GlossaryTable.write(glossary, delimiter: .comma) { try file.write($0) }
         case .tsv: try GlossaryTable.write(glossary, delimiter: .tab) { try file.write($0) }

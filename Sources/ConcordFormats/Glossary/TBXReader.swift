@@ -8,7 +8,11 @@ import ConcordXML
 /// that is not there is ignored (no DTD is ever loaded).
 public enum TBXReader {
     public static func read(path: String) throws -> Glossary {
-        try read(XMLDocumentOpener.open(path: path))
+        try read(.file(path))
+    }
+
+    public static func read(_ input: InputLocation) throws -> Glossary {
+        try read(XMLDocumentOpener.open(input))
     }
 
     public static func read(text: String, fileName: String) throws -> Glossary {

@@ -14,8 +14,9 @@ import Glibc
 /// - A FIFO, a device or a socket is written to directly, never replaced.
 /// - An output that is one of `inputs` (same device and inode, whatever the
 ///   path says) is refused before anything is written.
-/// - `-` writes to standard output directly.
+/// - Standard output is written directly; memory collects the bytes on commit.
 public final class AtomicOutputFile {
+    /// The output's name in messages.
     public let path: String
     private let destination: Destination
     private var descriptor: Int32
@@ -24,6 +25,7 @@ public final class AtomicOutputFile {
 
     private enum Destination {
         case standardOutput
+        case memory(MemoryOutput)
         /// A FIFO or a device: written in place.
         case special
         /// An unnamed file, linked in as `target` on commit.
@@ -32,16 +34,28 @@ public final class AtomicOutputFile {
         case named(temporary: String, target: String)
     }
 
-    /// Prepares to write `path`; `inputs` are the files this output is made from.
-    public init(path: String, inputs: [String] = []) throws {
-        self.path = path
-        if path == "-" {
+    /// Prepares to write the file at `path`; `inputs` are the files this output is made from.
+    public convenience init(path: String, inputs: [String] = []) throws {
+        try self.init(.file(path), inputs: inputs.map(InputLocation.file))
+    }
+
+    /// Prepares to write `output`; `inputs` are what this output is made from (refused as the output).
+    public init(_ output: OutputLocation, inputs: [InputLocation] = []) throws {
+        path = output.name
+        switch output {
+        case .standardOutput:
             descriptor = 1
             destination = .standardOutput
             return
+        case let .memory(memory):
+            descriptor = -1
+            destination = .memory(memory)
+            return
+        case .file:
+            break
         }
         let target = try OutputTarget.resolve(path)
-        try OutputTarget.refuseInputs(inputs, output: path, resolved: target)
+        try OutputTarget.refuseInputs(inputs.compactMap(\.path), output: path, resolved: target)
         if OutputTarget.isSpecialFile(target) {
             let fd = open(target, O_WRONLY | O_CLOEXEC)
             guard fd >= 0 else { throw FormatError.cannotCreate(file: path, reason: String(cString: strerror(errno))) }
@@ -63,9 +77,9 @@ public final class AtomicOutputFile {
 
     /// Throws ``FormatError/outputIsInput(output:input:)`` when `output` is one of `inputs`
     /// (same device and inode): for checking before the inputs are read.
-    public static func refuse(output: String, ifAnyOf inputs: [String]) throws {
-        guard output != "-" else { return }
-        try OutputTarget.refuseInputs(inputs, output: output, resolved: try OutputTarget.resolve(output))
+    public static func refuse(output: OutputLocation, ifAnyOf inputs: [InputLocation]) throws {
+        guard let path = output.path else { return }
+        try OutputTarget.refuseInputs(inputs.compactMap(\.path), output: path, resolved: try OutputTarget.resolve(path))
     }
 
     deinit {
@@ -94,9 +108,15 @@ public final class AtomicOutputFile {
     }
 
     private func writeAll(_ bytes: [UInt8]) throws {
-        if case .standardOutput = destination {
+        switch destination {
+        case .standardOutput:
             try StandardOutput.write(bytes)
             return
+        case let .memory(memory):
+            memory.append(bytes)
+            return
+        default:
+            break
         }
         if let failure = bytes.withUnsafeBytes({ DescriptorWriter.writeAll(descriptor, $0) }) {
             throw FormatError.cannotCreate(file: path, reason: String(cString: strerror(failure)))
@@ -108,7 +128,7 @@ public final class AtomicOutputFile {
         try flush()
         committed = true
         switch destination {
-        case .standardOutput:
+        case .standardOutput, .memory:
             return
         case .special:
             try closeDescriptor(syncing: false)
@@ -128,7 +148,10 @@ public final class AtomicOutputFile {
     /// Drops what was written; the path is left as it was.
     public func discard() {
         committed = true
-        if case .standardOutput = destination { return }
+        switch destination {
+        case .standardOutput, .memory: return
+        default: break
+        }
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         if case let .named(temporary, _) = destination { unlink(temporary) }

@@ -31,7 +31,7 @@ enum OutputTarget {
     static func refuseInputs(_ inputs: [String], output: String, resolved: String) throws {
         var target = stat()
         guard stat(resolved, &target) == 0 else { return }
-        for input in inputs where input != "-" {
+        for input in inputs {
             var info = stat()
             if stat(input, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino {
                 throw FormatError.outputIsInput(output: output, input: input)

@@ -4,7 +4,7 @@ import Glibc
 import Foundation
 
 /// The bytes of a text input (a document, a query file, a CSV or TSV table),
-/// read in chunks from a file, a FIFO, a device or standard input (`-`), with
+/// read in chunks from a file, a FIFO, a device, standard input or memory, with
 /// the faults a translator can act on: a missing file, a directory, binary data
 /// (`/dev/zero`, an image), a file too large to be a document. (POSIX reads:
 /// Foundation's `Data(contentsOf:)` leaks a buffer on an empty file.)
@@ -12,16 +12,28 @@ public enum TextFileBytes {
     /// The largest document read (a press release is kilobytes; a book is a few megabytes).
     public static let maximumSize = 1 << 30
 
-    /// `checksBinary` false reads whatever the bytes are (an encoding was named for them).
+    /// The file at `path`.
     public static func read(path: String, checksBinary: Bool = true) throws -> Data {
-        let name = path == "-" ? "<stdin>" : path
+        try read(.file(path), checksBinary: checksBinary)
+    }
+
+    /// `checksBinary` false reads whatever the bytes are (an encoding was named for them).
+    public static func read(_ input: InputLocation, checksBinary: Bool = true) throws -> Data {
+        let name = input.name
         let descriptor: Int32
-        if path == "-" {
+        switch input {
+        case let .bytes(_, content):
+            if checksBinary, looksBinary(content[...]) {
+                throw FormatError.notWellFormed(file: name, line: 1, column: 1, message: "is not a text file (it looks like binary data)")
+            }
+            return Data(content)
+        case .standardInput:
             descriptor = 0
-        } else {
+        case let .file(path):
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
-                throw FormatError.cannotOpen(file: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+                if errno == ENOENT { throw FormatError.missingFile(path) }
+                throw FormatError.cannotOpen(file: path, reason: String(cString: strerror(errno)))
             }
         }
         defer { if descriptor > 0 { close(descriptor) } }

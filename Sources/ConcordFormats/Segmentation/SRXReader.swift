@@ -6,7 +6,7 @@ import ConcordXML
 public enum SRXReader {
     /// The rules in the file at `path`.
     public static func read(path: String) throws -> SegmentationRuleSet {
-        try read(XMLDocumentOpener.open(path: path))
+        try read(XMLDocumentOpener.open(.file(path)))
     }
 
     /// The rules in `text` (for rules held in memory).

@@ -51,15 +51,14 @@ public final class TMXReader {
     private var finished = false
     private var drainedRemovals = 0
 
-    /// Opens `path` (`-` for standard input) and reads up to the first unit.
+    /// Opens the file at `path` and reads up to the first unit.
     public convenience init(path: String, options: Options = Options()) throws {
-        let source: FileByteSource
-        do {
-            source = try FileByteSource(path: path)
-        } catch let error as XMLError {
-            throw FormatError(error, reading: path)
-        }
-        try self.init(source: source, fileName: path == "-" ? "<stdin>" : path, options: options)
+        try self.init(input: .file(path), options: options)
+    }
+
+    /// Opens `input` and reads up to the first unit.
+    public convenience init(input: InputLocation, options: Options = Options()) throws {
+        try self.init(source: input.byteSource(), fileName: input.name, options: options)
     }
 
     /// Reads TMX from `source`; `fileName` names it in messages.

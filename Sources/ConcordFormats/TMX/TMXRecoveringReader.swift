@@ -12,7 +12,7 @@ import ConcordXML
 /// input cannot be read twice: there reading stops at the fault.
 public final class TMXRecoveringReader: UnitSource {
     public let fileName: String
-    private let path: String?
+    private let input: InputLocation
     private let readsText: Bool
     private var reader: TMXReader?
     private var yielded = 0
@@ -22,13 +22,18 @@ public final class TMXRecoveringReader: UnitSource {
     private var finished = false
     private var firstHeader: TMXHeader?
 
-    /// Opens `path` (`-` for standard input).
-    public init(path: String, readsText: Bool = true) throws {
-        fileName = path == "-" ? "<stdin>" : path
-        self.path = path == "-" ? nil : path
+    /// Opens the file at `path`.
+    public convenience init(path: String, readsText: Bool = true) throws {
+        try self.init(input: .file(path), readsText: readsText)
+    }
+
+    /// Opens `input`.
+    public init(input: InputLocation, readsText: Bool = true) throws {
+        fileName = input.name
+        self.input = input
         self.readsText = readsText
         do {
-            reader = try TMXReader(path: path, options: TMXReader.Options(readsText: readsText))
+            reader = try TMXReader(input: input, options: TMXReader.Options(readsText: readsText))
             firstHeader = reader?.header
         } catch let FormatError.notWellFormed(file, line, column, message) {
             // The fault came before the first unit (libxml2 may stop before <body>).
@@ -75,31 +80,32 @@ public final class TMXRecoveringReader: UnitSource {
     private func salvage(after fault: Diagnostic, line: Int, column: Int) throws {
         earlier.append(fault)
         reader = nil
-        guard let path else { return }
-        let layout = try Self.layout(of: path)
+        guard input.canBeReread else { return }
+        let layout = try layout()
         let counted: (count: Int, endOffset: Int)
         do {
-            counted = try ClosingTagCounter.count(tag: "tu", in: FileByteSource(path: path), layout: layout, before: line, column: column)
+            counted = try ClosingTagCounter.count(tag: "tu", in: input.byteSource(), layout: layout, before: line, column: column)
         } catch let error as XMLError {
             throw FormatError(error, reading: fileName)
         }
         guard counted.count > yielded else { return }
         let closing = layout.encode("\n</body></tmx>\n")
-        let salvaging = try TMXReader(source: TruncatedByteSource(try FileByteSource(path: path), limit: counted.endOffset, suffix: closing),
+        let salvaging = try TMXReader(source: TruncatedByteSource(try input.byteSource(), limit: counted.endOffset, suffix: closing),
                                       fileName: fileName, options: TMXReader.Options(readsText: readsText))
         for _ in 0..<yielded { _ = try salvaging.next() }
         reader = salvaging
         limit = counted.count
     }
 
-    private static func layout(of path: String) throws -> EncodingSniff.Layout {
+    /// How the input lays out its characters, from its first bytes.
+    private func layout() throws -> EncodingSniff.Layout {
         do {
-            let source = try FileByteSource(path: path)
+            let source = try input.byteSource()
             var head = [UInt8](repeating: 0, count: 4096)
             let count = try head.withUnsafeMutableBytes { try source.read(into: $0) }
             return EncodingSniff(prefix: Array(head[0..<count])).layout
         } catch let error as XMLError {
-            throw FormatError(error, reading: path)
+            throw FormatError(error, reading: fileName)
         }
     }
 }

@@ -11,10 +11,15 @@ public final class TableUnitReader: UnitSource {
     private var units: [TranslationUnit]
     private var position = 0
 
-    /// Reads the whole table at `path` (`-` for standard input).
-    public init(path: String, delimiter: Delimiter) throws {
-        fileName = path == "-" ? "<stdin>" : path
-        let data = try TextFileBytes.read(path: path)
+    /// Reads the whole table at `path`.
+    public convenience init(path: String, delimiter: Delimiter) throws {
+        try self.init(input: .file(path), delimiter: delimiter)
+    }
+
+    /// Reads the whole table.
+    public init(input: InputLocation, delimiter: Delimiter) throws {
+        fileName = input.name
+        let data = try TextFileBytes.read(input)
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormatError.badTable(file: fileName, line: 1, column: 1, message: "not UTF-8 text; save the table as UTF-8")
         }

@@ -41,11 +41,12 @@ struct GlossaryConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        try AtomicOutputFile.refuse(output: output, ifAnyOf: [input])
-        let glossary = try TermLookup.glossaries([input])[0]
-        try GlossaryFile.write(glossary, to: output, dialect: tbx2008 ? .tbx2008 : .tbx2019, inputs: [input])
+        let (source, destination) = (InputLocation(argument: input), OutputLocation(argument: output))
+        try AtomicOutputFile.refuse(output: destination, ifAnyOf: [source])
+        let glossary = try TermLookup.glossaries([source])[0]
+        try GlossaryFile.write(glossary, to: destination, dialect: tbx2008 ? .tbx2008 : .tbx2019, inputs: [source])
         try ConversionSummary.print(read: glossary.concepts.count, written: glossary.concepts.count, diagnostics: [],
-                                    text: "\(counted(glossary.concepts.count, "concept")) written to \(output)", format: summary.effectiveFormat)
+                                    text: "\(counted(glossary.concepts.count, "concept")) written to \(OutputLocation(argument: output).name)", format: summary.effectiveFormat)
     }
 }
 
@@ -73,8 +74,9 @@ struct GlossaryLookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let glossaries = try TermLookup.glossaries(glossary)
-        DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, paths: glossary, languages: from.map { [LanguageTag($0)] } ?? []))
+        let inputs = glossary.map(InputLocation.init(argument:))
+        let glossaries = try TermLookup.glossaries(inputs)
+        DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, inputs: inputs, languages: from.map { [LanguageTag($0)] } ?? []))
         let languages = from.map { [LanguageTag($0)] } ?? glossaries.flatMap(\.languages).reduce(into: [LanguageTag]()) { if !$0.contains($1) { $0.append($1) } }
         let found = try TermLookup.concepts(matching: term, in: glossaries, languages: languages)
         switch output.effectiveFormat {
@@ -110,7 +112,7 @@ struct GlossaryStatsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let loaded = try TermLookup.glossaries([glossary])[0]
+        let loaded = try TermLookup.glossaries([InputLocation(argument: glossary)])[0]
         if loaded.concepts.isEmpty {
             DiagnosticPrinter.printToStandardError([Diagnostic(DiagnosticCatalog.glossaryNoConcepts,
                                                                message: "the glossary has no concepts", file: glossary)])
@@ -145,7 +147,7 @@ struct GlossaryValidateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let loaded = try TermLookup.glossaries([glossary])[0]
+        let loaded = try TermLookup.glossaries([InputLocation(argument: glossary)])[0]
         let report = GlossaryValidationReport(concepts: loaded.concepts.count, diagnostics: try GlossaryValidation.validate(loaded, file: glossary))
         switch output.effectiveFormat {
         case .json:

@@ -38,9 +38,8 @@ struct TMConcordanceCommand: ParsableCommand {
     }
 
     func run() throws {
-        for path in db + tm where !FileManager.default.fileExists(atPath: path) { throw WorkflowError.missingInput(path: path) }
         let lines = try MemoryConcordance.search(phrase, language: LanguageTag(lang), stores: db.map { try MemoryStore(path: $0, access: .readOnly) },
-                                                 files: tm, limit: limit)
+                                                 files: tm.map(InputLocation.file), limit: limit)
         switch output.effectiveFormat {
         case .json:
             try StandardStreams.writeJSON(ConcordanceReport(lines))
@@ -88,8 +87,7 @@ struct TMEditCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
-        let changed = try MemoryConcordance.edit(tuid: tuid, language: LanguageTag(lang), text: text, in: MemoryStore(path: store.db))
+        let changed = try MemoryConcordance.edit(tuid: tuid, language: LanguageTag(lang), text: text, in: MemoryStore(path: store.db, access: .changeExisting))
         if changed == 0 {
             StandardStreams.writeError("warning: no unit matched: none with tuid \(tuid) has a variant in \(LanguageTag(lang).canonical); nothing changed")
         } else {

@@ -69,7 +69,7 @@ struct TMLookupCommand: ParsableCommand {
         DiagnosticPrinter.printToStandardError(memory.diagnostics.filter { $0.severity == .error || $0.id.hasPrefix("memory.") })
         var lines: [String]
         if let queries {
-            let segments = try TermLookup.segments(path: queries, language: LanguageTag(from), presegmented: presegmented,
+            let segments = try TermLookup.segments(InputLocation(argument: queries), language: LanguageTag(from), presegmented: presegmented,
                                                    encoding: input.encoding)
             lines = segments
         } else {

@@ -41,7 +41,7 @@ struct TMImportCommand: ParsableCommand {
         Interruption.say("0 of \(files.count) file\(files.count == 1 ? "" : "s") imported; the store is as it was")
         var done = 0
         let json = summary.effectiveFormat == .json
-        let reports = try MemoryStoreWorkflow.importFiles(files, intoStoreAt: store.db, progress: { step in
+        let reports = try MemoryStoreWorkflow.importFiles(files.map(InputLocation.init(argument:)), intoStoreAt: store.db, progress: { step in
             guard showsProgress else { return }
             // On a terminal one line is rewritten in place; in a log each step is a line.
             let line = "\(step.file): \(step.unitsRead) units read"
@@ -80,12 +80,11 @@ struct TMExportCommand: ParsableCommand {
     @OptionGroup var filters: UnitFilterOptions
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
         var selection = UnitSelection()
         selection.languages = languages.tags
         filters.apply(to: &selection)
-        let written = try MemoryStoreWorkflow.export(MemoryStore(path: store.db, access: .readOnly), to: output, selection: selection)
-        StandardStreams.writeError("\(written) units written to \(output)")
+        let written = try MemoryStoreWorkflow.export(MemoryStore(path: store.db, access: .readOnly), to: OutputLocation(argument: output), selection: selection)
+        StandardStreams.writeError("\(counted(written, "unit")) written to \(OutputLocation(argument: output).name)")
     }
 }
 
@@ -100,7 +99,6 @@ struct TMStatsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
         let statistics = try MemoryStore(path: store.db, access: .readOnly).statistics()
         switch output.effectiveFormat {
         case .json: try StandardStreams.writeJSON(statistics)
@@ -125,8 +123,7 @@ struct TMDeleteCommand: ParsableCommand {
     var tuid: String
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else { throw WorkflowError.missingInput(path: store.db) }
-        let deleted = try MemoryStoreWorkflow.delete(tuid: tuid, from: MemoryStore(path: store.db))
+        let deleted = try MemoryStoreWorkflow.delete(tuid: tuid, from: MemoryStore(path: store.db, access: .changeExisting))
         // Nothing to delete is not an error (exit 1 is for findings): a warning says so.
         StandardStreams.writeError(deleted == 0 ? "warning: no unit matched tuid \(tuid); nothing deleted"
                                                 : "\(deleted) unit\(deleted == 1 ? "" : "s") deleted")

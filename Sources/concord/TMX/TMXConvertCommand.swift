@@ -37,9 +37,9 @@ struct TMXConvertCommand: ParsableCommand {
     func run() throws {
         var selection = UnitSelection()
         selection.languages = languages.tags
-        let report = try MemoryConversion.convert(input: input, output: output, selection: selection, recover: recover)
+        let report = try MemoryConversion.convert(input: InputLocation(argument: input), output: OutputLocation(argument: output), selection: selection, recover: recover)
         try ConversionSummary.print(read: report.unitsRead, written: report.unitsWritten, diagnostics: report.diagnostics,
-                                    text: "\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) written to \(output)",
+                                    text: "\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) written to \(OutputLocation(argument: output).name)",
                                     format: summary.effectiveFormat)
     }
 }

@@ -47,9 +47,9 @@ struct TMXFilterCommand: ParsableCommand {
         filters.apply(to: &selection)
         selection.dropEmpty = dropEmpty
         selection.dropUntranslated = dropUntranslated
-        let report = try MemoryConversion.convert(input: input, output: output, selection: selection, recover: recover)
+        let report = try MemoryConversion.convert(input: InputLocation(argument: input), output: OutputLocation(argument: output), selection: selection, recover: recover)
         try ConversionSummary.print(read: report.unitsRead, written: report.unitsWritten, diagnostics: report.diagnostics,
-                                    text: "\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) kept in \(output)",
+                                    text: "\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) kept in \(OutputLocation(argument: output).name)",
                                     format: summary.effectiveFormat)
     }
 }

@@ -25,13 +25,13 @@ struct TMXStatsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let statistics = try MemoryStatistics.compute(path: file, recover: recover)
+        let statistics = try MemoryStatistics.compute(InputLocation(argument: file), recover: recover)
         let header = statistics.metadata
         switch output.effectiveFormat {
         case .json:
             try StandardStreams.writeJSON(statistics.report)
         case .text:
-            var lines = ["file: \(file)", "units: \(statistics.units)"]
+            var lines = ["file: \(InputLocation(argument: file).name)", "units: \(statistics.units)"]
             lines.append("languages:")
             for entry in statistics.variantsPerLanguage { lines.append("  \(entry.language.canonical): \(entry.count)") }
             lines.append("srclang: \(statistics.sourceLanguageLabel ?? "(none)")")

@@ -19,7 +19,7 @@ struct TMXValidateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let result = try TMXValidation.validate(path: file)
+        let result = try TMXValidation.validate(InputLocation(argument: file))
         switch output.effectiveFormat {
         case .json:
             try StandardStreams.writeJSON(result)
