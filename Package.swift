@@ -67,7 +67,7 @@ let package = Package(
             dependencies: ["ConcordTerminology", "ConcordFormats", "ConcordTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ConcordMemoryTests", dependencies: ["ConcordMemory", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordMemoryTests", dependencies: ["ConcordMemory", "ConcordTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ConcordSegmentationTests", dependencies: ["ConcordSegmentation", "ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
         // The workflows called in-process, as the CLI and the server call them.

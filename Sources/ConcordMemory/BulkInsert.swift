@@ -21,7 +21,7 @@ final class BulkInsert {
     }
 
     /// Queues a row (one value per column, in order); writes a full statement's worth at once.
-    func append(_ row: DatabaseValue...) throws {
+    func append(_ row: [DatabaseValue]) throws {
         precondition(row.count == columns.count)
         values.append(contentsOf: row)
         if values.count == columns.count * rowsPerStatement { try flush() }

@@ -81,11 +81,11 @@ extension MemoryStore.Writer {
         var nextUnitID: Int64
 
         init(_ db: Database) throws {
-            units = BulkInsert(db, table: "unit", columns: ["id", "keyHash", "tuid", "latestDate", "payload"])
-            variants = BulkInsert(db, table: "variant", columns: ["language", "unit", "ordinal", "date", "tokens"])
-            tokens = BulkInsert(db, table: "token", columns: ["id", "key"], rowsPerStatement: 128)
+            units = BulkInsert(db, table: UnitRecord.databaseTableName, columns: UnitRecord.columnNames)
+            variants = BulkInsert(db, table: VariantRecord.databaseTableName, columns: VariantRecord.columnNames)
+            tokens = BulkInsert(db, table: TokenRecord.databaseTableName, columns: TokenRecord.columnNames, rowsPerStatement: 128)
             // Ids are never reused (AUTOINCREMENT): start above the highest ever handed out.
-            let highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM unit") ?? 0
+            let highest = try UnitRecord.select(max(UnitRecord.Columns.id), as: Int64.self).fetchOne(db) ?? 0
             let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'unit'") ?? 0
             nextUnitID = max(highest, sequence) + 1
         }
@@ -98,16 +98,13 @@ extension MemoryStore.Writer {
     }
 
     private func queue(_ prepared: PreparedUnit, into rows: NewRows) throws {
-        for token in prepared.newTokens { try rows.tokens.append(.integer(Int64(token.id)), .text(token.key)) }
-        let unit = prepared.unit
+        for token in prepared.tokenRecords { try rows.tokens.append(token.databaseValues) }
         let id = rows.nextUnitID
         rows.nextUnitID += 1
-        let date: DatabaseValue = unit.latestDate.map { .integer($0.secondsSinceEpoch) } ?? .null
-        try rows.units.append(.integer(id), .integer(prepared.keyHash), .text(unit.tuid), date, .blob(prepared.payload))
-        for (ordinal, variant) in unit.variants.enumerated() {
-            let tag = variant.language.canonical
-            try rows.variants.append(.text(tag), .integer(id), .integer(Int64(ordinal)), date, .blob(prepared.tokenBlobs[ordinal]))
-            languageChanges[tag, default: 0] += 1
+        try rows.units.append(UnitRecord(prepared, id: id).databaseValues)
+        for variant in prepared.variantRecords(unit: id) {
+            try rows.variants.append(variant.databaseValues)
+            languageChanges[variant.language, default: 0] += 1
         }
     }
 
@@ -117,8 +114,8 @@ extension MemoryStore.Writer {
         var start = 0
         while start < hashes.count {
             let chunk = hashes[start..<min(start + 256, hashes.count)]
-            let sql = "SELECT keyHash FROM unit WHERE keyHash IN (" + Array(repeating: "?", count: chunk.count).joined(separator: ",") + ")"
-            try BoundStatement(db, sql: sql).query(values: chunk.map { .integer($0) }) { found.insert($0[0]) }
+            found.formUnion(try UnitRecord.select(UnitRecord.Columns.keyHash, as: Int64.self)
+                .filter(chunk.contains(UnitRecord.Columns.keyHash)).fetchSet(db))
             start += chunk.count
         }
         return found

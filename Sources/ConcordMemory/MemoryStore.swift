@@ -220,10 +220,10 @@ public final class MemoryStore: @unchecked Sendable {
     }
 
     private func refreshVocabulary(_ db: Database) throws {
-        let top = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM token") ?? 0
+        let top = try TokenRecord.select(max(TokenRecord.Columns.id), as: Int64.self).fetchOne(db) ?? 0
         guard top != tokenIDs.top else { return }
-        let rows = try Row.fetchAll(db, sql: "SELECT id, key FROM token WHERE id > ?", arguments: [tokenIDs.top])
-        tokenIDs.load(rows.map { ($0[0], $0[1]) }, top: top)
+        let rows = try TokenRecord.filter(TokenRecord.Columns.id > tokenIDs.top).fetchAll(db)
+        tokenIDs.load(rows.map { ($0.id, $0.key) }, top: top)
     }
 
     // MARK: Reading
@@ -239,21 +239,22 @@ public final class MemoryStore: @unchecked Sendable {
     /// The languages stored, with their variant counts.
     public func languages() throws -> [StoredLanguage] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT tag, variants FROM language WHERE variants > 0 ORDER BY tag").map { StoredLanguage(tag: $0[0], variants: $0[1]) }
+            try LanguageRecord.filter(LanguageRecord.Columns.variants > 0).order(LanguageRecord.Columns.tag).fetchAll(db)
+                .map { StoredLanguage(tag: $0.tag, variants: $0.variants) }
         }
     }
 
     /// Unit count and variants per language.
     public func statistics() throws -> StoreStatistics {
-        let units = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unit") ?? 0 }
+        let units = try read { db in try UnitRecord.fetchCount(db) }
         return StoreStatistics(units: units, languages: Dictionary(uniqueKeysWithValues: try languages().map { ($0.tag, $0.variants) }))
     }
 
     /// The unit stored under `id`.
     public func unit(id: Int64) throws -> TranslationUnit {
-        let payload = try read { db in try Data.fetchOne(db, sql: "SELECT payload FROM unit WHERE id = ?", arguments: [id]) }
-        guard let payload else { throw MemoryStoreError.missingUnit(path: path, id: id) }
-        return try codec.decode(Array(payload))
+        let record = try read { db in try UnitRecord.fetchOne(db, key: id) }
+        guard let record else { throw MemoryStoreError.missingUnit(path: path, id: id) }
+        return try codec.decode(Array(record.payload))
     }
 
     /// The units stored under `ids` (decoded together), by id; ids not stored are left out.
@@ -261,11 +262,8 @@ public final class MemoryStore: @unchecked Sendable {
         var found: [Int64: TranslationUnit] = [:]
         for start in stride(from: 0, to: ids.count, by: 500) {     // well under SQLite's limit on parameters
             let chunk = Array(ids[start..<min(ids.count, start + 500)])
-            let rows = try read { db in
-                try Row.fetchAll(db, sql: "SELECT id, payload FROM unit WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                                 arguments: StatementArguments(chunk))
-            }
-            for (row, unit) in zip(rows, try codec.decode(batch: rows.map { Array($0[1] as Data) })) { found[row[0]] = unit }
+            let records = try read { db in try UnitRecord.fetchAll(db, keys: chunk) }
+            for (record, unit) in zip(records, try codec.decode(batch: records.map { Array($0.payload) })) { found[record.id!] = unit }
         }
         return found
     }
@@ -274,7 +272,7 @@ public final class MemoryStore: @unchecked Sendable {
     /// Units are decoded a few hundred at a time.
     public func forEachUnit(_ body: (Int64, TranslationUnit) throws -> Bool) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, payload FROM unit ORDER BY id")
+            let rows = try Row.fetchCursor(db, UnitRecord.select(UnitRecord.Columns.id, UnitRecord.Columns.payload).order(UnitRecord.Columns.id))
             var ids: [Int64] = [], payloads: [[UInt8]] = []
             func flush() throws -> Bool {
                 defer { ids.removeAll(keepingCapacity: true); payloads.removeAll(keepingCapacity: true) }
@@ -293,8 +291,8 @@ public final class MemoryStore: @unchecked Sendable {
     /// Calls `body` with every token id and key.
     public func forEachToken(_ body: (Int64, String) throws -> Void) throws {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, key FROM token")
-            while let row = try rows.next() { try body(row[0], row[1]) }
+            let tokens = try TokenRecord.fetchCursor(db)
+            while let token = try tokens.next() { try body(token.id, token.key) }
         }
     }
 

@@ -65,7 +65,8 @@ public enum MemoryConcordance {
     public static func edit(tuid: String, language: LanguageTag, text: String, in store: MemoryStore) throws -> Int {
         var changed = 0
         try store.write { writer in
-            for (id, var unit) in try writer.units(tuid: tuid) {
+            for stored in try writer.units(tuid: tuid) {
+                var unit = stored.unit
                 // A unit without a variant in `language` is not changed (nor counted as changed).
                 let variants = unit.variants.indices.filter { language.matches(unit.variants[$0].language) }
                 guard !variants.isEmpty else { continue }
@@ -73,7 +74,7 @@ public enum MemoryConcordance {
                     unit.variants[index].segment = Segment(text)
                     unit.variants[index].info.changeDate = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
                 }
-                try writer.replace(id: id, with: unit)
+                try writer.replace(id: stored.id, with: unit)
                 changed += 1
             }
         }
