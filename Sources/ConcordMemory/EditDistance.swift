@@ -3,14 +3,14 @@
 /// Myers' bit-parallel algorithm, in blocks of 64 pattern tokens (Hyyrö's
 /// multi-word form) for longer patterns: one pass over the text, a few word
 /// operations per text token and block.
-public enum EditDistance {
+enum EditDistance {
     /// A pattern prepared once for many comparisons.
     ///
     /// Memory is linear in the pattern's length: one mask per distinct token for a
     /// single block; for longer patterns only the (token, block) masks that are not
     /// zero, at most one per position (a dense table of every distinct token by every
     /// block would grow with the square of the length: 3 GB for 100,000 tokens).
-    public struct Pattern {
+    struct Pattern {
         let ids: [Int32]
         /// 64-token blocks.
         let blocks: Int
@@ -24,7 +24,7 @@ public enum EditDistance {
         let entryBlocks: [Int32]
         let entryMasks: [UInt64]
 
-        public init(_ ids: [Int32]) {
+        init(_ ids: [Int32]) {
             self.ids = ids
             blocks = max(1, (ids.count + 63) / 64)
             var slots = 128
@@ -92,16 +92,16 @@ public enum EditDistance {
             }
         }
 
-        public var count: Int { ids.count }
+        var count: Int { ids.count }
     }
 
     /// The distance between the pattern and `text`.
-    public static func distance(_ pattern: Pattern, _ text: [Int32]) -> Int {
+    static func distance(_ pattern: Pattern, _ text: [Int32]) -> Int {
         text.withUnsafeBufferPointer { distance(pattern, $0) }
     }
 
     /// The distance between the pattern and `text`.
-    public static func distance(_ pattern: Pattern, _ text: UnsafeBufferPointer<Int32>) -> Int {
+    static func distance(_ pattern: Pattern, _ text: UnsafeBufferPointer<Int32>) -> Int {
         let m = pattern.count
         if m == 0 { return text.count }
         if text.isEmpty { return m }
@@ -173,7 +173,7 @@ public enum EditDistance {
     }
 
     /// The textbook dynamic programme (reference and long patterns).
-    public static func classic(_ a: [Int32], _ b: [Int32]) -> Int {
+    static func classic(_ a: [Int32], _ b: [Int32]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

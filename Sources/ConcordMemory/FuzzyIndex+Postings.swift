@@ -2,7 +2,7 @@
 extension FuzzyIndex {
     /// Builds the posting lists now rather than at the first search (which would then
     /// carry the cost of loading).
-    public func prepare() {
+    func prepare() {
         buildPostings()
     }
 

@@ -16,9 +16,9 @@ import ConcordModel
 /// Sequences and postings are flat arrays (compressed sparse rows), so a
 /// million sequences cost a few hundred megabytes. Not thread-safe (searches
 /// reuse their scratch buffers).
-public final class FuzzyIndex {
+final class FuzzyIndex {
     /// The keys of the tokens, by id.
-    public let vocabulary: TokenVocabulary
+    let vocabulary: TokenVocabulary
     var tokens: [Int32] = []
     var starts: [Int] = [0]
 
@@ -51,7 +51,7 @@ public final class FuzzyIndex {
     /// of the prefix and counting (tests set 0 or a huge value to force either way).
     var verificationCost = 30
 
-    public init() {
+    init() {
         vocabulary = TokenVocabulary()
     }
 
@@ -82,17 +82,17 @@ public final class FuzzyIndex {
     }
 
     /// The number of indexed sequences.
-    public var count: Int { starts.count - 1 }
+    var count: Int { starts.count - 1 }
 
     /// Adds a sequence of token keys; returns its number (0, 1, 2 …).
     @discardableResult
-    public func add(_ keys: [String]) -> Int {
+    func add(_ keys: [String]) -> Int {
         add(ids: keys.map(vocabulary.id(for:)))
     }
 
     /// Adds a sequence of ids of ``vocabulary``; returns its number.
     @discardableResult
-    public func add(ids: some Sequence<Int32>) -> Int {
+    func add(ids: some Sequence<Int32>) -> Int {
         tokens.append(contentsOf: ids)
         starts.append(tokens.count)
         return count - 1
@@ -127,257 +127,54 @@ public final class FuzzyIndex {
     /// The sequences that can be among the best `limit` by `finalScore` (which may
     /// lower a fuzzy score, or raise only a fuzzy 100), with their fuzzy scores.
     /// Every sequence whose final score could reach the `limit`-th best is returned.
-    public func search(_ keys: [String], minimum: Int, limit: Int, finalScore: (Int, Int) -> Int) -> [(number: Int, fuzzy: Int)] {
+    func search(_ keys: [String], minimum: Int, limit: Int, finalScore: (Int, Int) -> Int) -> [(number: Int, fuzzy: Int)] {
         buildPostings()
         let query = ids(for: keys)
         let n = query.count
         let minimum = max(1, min(100, minimum))
         if n == 0 { return (0..<count).filter { self.length($0) == 0 }.map { ($0, 100) } }
         // Counts are 15-bit: a query of more tokens than that is scored against every sequence.
-        if n >= Int(Self.verified) {
-            // Only sequences whose length can reach the minimum are scored (the distance is at least the length difference).
-            let reachable = (0..<count).filter { number in
-                let m = self.length(number)
-                return abs(n - m) <= FuzzyScore.maximumDistance(longer: max(n, m), minimum: minimum)
-            }
-            guard !reachable.isEmpty else { return [] }
-            let pattern = EditDistance.Pattern(query)
-            return reachable.compactMap { number in
-                let fuzzy = score(pattern, number)
-                return fuzzy >= minimum && finalScore(number, fuzzy) >= minimum ? (number, fuzzy) : nil
-            }
-        }
+        if n >= Int(Self.verified) { return scoreEverySequence(query, minimum: minimum, finalScore: finalScore) }
 
-        // Occurrences per distinct token, rarest first (unknown tokens are rarest of all).
-        var occurrences: [Int32: Int] = [:]
-        for id in query { occurrences[id, default: 0] += 1 }
-        let byRarity = occurrences.keys.sorted { lhs, rhs in
-            let left = postingCount(lhs), right = postingCount(rhs)
-            return left != right ? left < right : lhs < rhs
-        }
-
-        // The index's arrays as locals and the scratch buffers moved out for the search:
-        // no exclusivity checks on class properties in the loops below.
-        let tokens = self.tokens, starts = self.starts, postingStarts = self.postingStarts, postingItems = self.postingItems
-        let order = byLengthOrder, firstOfLength = self.firstOfLength
-        var hits: [UInt16] = [], touched: [Int32] = [], buckets: [[Int32]] = [], planes: [UInt64] = []
-        let sequenceCount = starts.count - 1
-        swap(&hits, &self.hits)
-        swap(&planes, &self.planes)
-        swap(&touched, &self.touched)
-        swap(&buckets, &self.buckets)
-        touched.removeAll(keepingCapacity: true)
-        defer {
-            for number in touched { hits[Int(number)] = 0 }
-            swap(&hits, &self.hits)
-            swap(&planes, &self.planes)
-            swap(&touched, &self.touched)
-            swap(&buckets, &self.buckets)
-        }
-        // Numbers below are positions in length order; `order` maps them back.
-        // A position's length from the (small, cached) table of where each length starts:
-        // cheaper than a lookup at a random place in a per-sequence array.
-        func length(_ position: Int32) -> Int {
-            var low = 0, high = firstOfLength.count
-            while low < high {
-                let middle = (low + high) / 2
-                if firstOfLength[middle] <= Int(position) { low = middle + 1 } else { high = middle }
+        return withoutActuallyEscaping(finalScore) { finalScore in
+            var search = FuzzySearch(index: self, query: query, minimum: minimum, limit: limit, finalScore: finalScore)
+            // The scratch buffers move into the search and back: no exclusivity checks on class
+            // properties in its loops, and no allocation per search.
+            swap(&search.hits, &hits)
+            swap(&search.planes, &planes)
+            swap(&search.touched, &touched)
+            swap(&search.buckets, &buckets)
+            defer {
+                search.clearHits()
+                swap(&search.hits, &hits)
+                swap(&search.planes, &planes)
+                swap(&search.touched, &touched)
+                swap(&search.buckets, &buckets)
             }
-            return low - 1
+            return search.run()
         }
-        func positions(_ window: ClosedRange<Int>) -> Range<Int> {
-            func first(_ length: Int) -> Int { length < firstOfLength.count ? firstOfLength[length] : sequenceCount }
-            return first(window.lowerBound)..<first(window.upperBound + 1)
-        }
-        /// The postings of `id` whose sequence length is in `window`.
-        func postings(_ id: Int32, _ window: ClosedRange<Int>) -> ArraySlice<Int32> {
-            guard id >= 0 else { return [] }
-            let range = positions(window)
-            let start = postingStarts[Int(id)], end = postingStarts[Int(id) + 1]
-            func firstIndex(atLeast wanted: Int) -> Int {
-                var low = start, high = end
-                while low < high {
-                    let middle = (low + high) / 2
-                    if Int(postingItems[middle]) < wanted { low = middle + 1 } else { high = middle }
-                }
-                return low
-            }
-            return postingItems[firstIndex(atLeast: range.lowerBound)..<firstIndex(atLeast: range.upperBound)]
-        }
+    }
 
-        let bitsets = self.bitsets, bitsetOfToken = self.bitsetOfToken, words = self.bitsetWords
+    /// Scores every sequence whose length can reach `minimum` (the distance is at least the
+    /// length difference): for queries too long for the search's 15-bit counts.
+    private func scoreEverySequence(_ query: [Int32], minimum: Int, finalScore: (Int, Int) -> Int) -> [(number: Int, fuzzy: Int)] {
+        let n = query.count
+        let reachable = (0..<count).filter { number in
+            let m = length(number)
+            return abs(n - m) <= FuzzyScore.maximumDistance(longer: max(n, m), minimum: minimum)
+        }
+        guard !reachable.isEmpty else { return [] }
         let pattern = EditDistance.Pattern(query)
-        var threshold = minimum
-        var best: [Int] = []               // final scores of the best so far, ascending, at most `limit`
-        var results: [(number: Int, fuzzy: Int)] = []
-
-        /// Verifies one candidate; once `limit` results are in, the threshold rises to the worst of them.
-        func verify(_ position: Int32) {
-            let m = length(position), number = Int(order[Int(position)])
-            let distance = tokens.withUnsafeBufferPointer { all in
-                EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number] + m]))
-            }
-            let fuzzy = FuzzyScore.score(distance: distance, longer: max(n, m))
-            guard fuzzy >= threshold else { return }
-            let final = finalScore(number, fuzzy)
-            guard final >= minimum else { return }
-            results.append((number, fuzzy))
-            guard limit != Int.max else { return }
-            let position = best.firstIndex { $0 > final } ?? best.count
-            best.insert(final, at: position)
-            if best.count > limit { best.removeFirst() }
-            if best.count == limit { threshold = max(threshold, min(100, best[0])) }
+        return reachable.compactMap { number in
+            let fuzzy = score(pattern, number)
+            return fuzzy >= minimum && finalScore(number, fuzzy) >= minimum ? (number, fuzzy) : nil
         }
-
-        // 1. The rarest lists, verified at once: near-copies share rare tokens, so the
-        // threshold usually rises here and the prefix still to read shrinks. Once the
-        // budget is spent, the rest of the prefix is verified the same way only if that
-        // is cheaper than counting (a verification costs some thirty counts).
-        var bounds = Bounds(n: n, minimum: threshold)
-        var covered = 0
-        var next = 0
-        var budget = firstPhaseBudget
-        var decided = false
-        while next < byRarity.count, covered < n - bounds.fewestShared + 1 {
-            let id = byRarity[next], weight = occurrences[id]!
-            let list = postings(id, bounds.lowest...bounds.highest)
-            if list.count > budget {
-                guard !decided else { break }
-                decided = true
-                var prefixWork = 0, countingWork = 0, prefixCovered = covered
-                let window = positions(bounds.lowest...bounds.highest)
-                let windowWords = (window.upperBound + 63) >> 6 - window.lowerBound >> 6
-                for (position, id) in byRarity.enumerated() where id >= 0 {
-                    let size = postings(id, bounds.lowest...bounds.highest).count
-                    if position >= next, prefixCovered < n - bounds.fewestShared + 1 {
-                        prefixWork += size
-                        prefixCovered += occurrences[id]!
-                    }
-                    countingWork += bitsetOfToken[id] == nil ? size : windowWords * occurrences[id]!
-                }
-                guard prefixWork.multipliedReportingOverflow(by: verificationCost).partialValue <= countingWork, verificationCost < Int.max else { break }
-                budget = Int.max
-            }
-            budget -= list.count
-            next += 1
-            covered += weight
-            for number in list where hits[Int(number)] == 0 {
-                hits[Int(number)] = Self.verified
-                touched.append(number)
-                verify(number)
-            }
-            if threshold > bounds.minimum { bounds = Bounds(n: n, minimum: threshold) }
-        }
-        if covered >= n - bounds.fewestShared + 1 { return results }
-
-        // 2. Exact presence counts. For every sequence, the query occurrences of the tokens it
-        // contains bound its shared tokens from above. Tokens with short lists are counted from
-        // their postings; frequent tokens (those with bit sets) are added up for all sequences
-        // at once in bit-sliced counters, 64 sequences a word.
-        let verifiedCount = touched.count
-        var frequent: [(sets: [Int], weight: Int)] = []
-        hits.withUnsafeMutableBufferPointer { hits in
-            for id in byRarity where id >= 0 {
-                let weight = occurrences[id]!
-                if let sets = bitsetOfToken[id] {
-                    frequent.append((sets, weight))
-                    continue
-                }
-                for number in postings(id, bounds.lowest...bounds.highest) {
-                    let count = hits[Int(number)]
-                    if count & Self.verified != 0 { continue }
-                    if count == 0 { touched.append(number) }
-                    hits[Int(number)] = count + UInt16(weight)
-                }
-            }
-        }
-        let frequentWeight = frequent.reduce(0) { $0 + $1.weight }
-        var planeCount = 0
-        while 1 << planeCount <= frequentWeight { planeCount += 1 }
-        planes.removeAll(keepingCapacity: true)
-        planes.append(contentsOf: repeatElement(0, count: planeCount * words))
-        let window = positions(bounds.lowest...bounds.highest)
-        let windowWords = (window.lowerBound >> 6)..<((window.upperBound + 63) >> 6)
-        var carries = [UInt64](repeating: 0, count: windowWords.count)
-        planes.withUnsafeMutableBufferPointer { planes in
-            bitsets.withUnsafeBufferPointer { bitsets in
-                for (sets, weight) in frequent {
-                    // The k-th occurrence in the query is shared only by sequences holding the
-                    // token k times (the highest level kept stands for the ones above it).
-                    for occurrence in 0..<weight {
-                        // Add the set to the counters plane by plane, every word of the window
-                        // at once (branch-free, vectorisable), until no carry is left.
-                        let base = sets[min(occurrence, sets.count - 1)] * words
-                        carries.withUnsafeMutableBufferPointer { carries in
-                            for word in windowWords { carries[word - windowWords.lowerBound] = bitsets[base + word] }
-                            for plane in 0..<planeCount {
-                                let row = plane * words + windowWords.lowerBound
-                                var left: UInt64 = 0
-                                for index in 0..<windowWords.count {
-                                    let sum = planes[row + index], carry = carries[index]
-                                    planes[row + index] = sum ^ carry
-                                    carries[index] = carry & sum
-                                    left |= carry & sum
-                                }
-                                if left == 0 { break }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        func frequentCount(_ number: Int32) -> Int {
-            var count = 0
-            for plane in 0..<planeCount where planes[plane * words + Int(number) >> 6] >> UInt64(number & 63) & 1 != 0 {
-                count += 1 << plane
-            }
-            return count
-        }
-        func bound(_ shared: Int, _ m: Int) -> Int {
-            FuzzyScore.score(distance: max(n, m) - min(shared, n, m), longer: max(n, m))
-        }
-
-        // 3. Bounds: candidates with a short-list token, then sequences of frequent tokens only
-        // when those alone can reach the fewest shared tokens any allowed length needs.
-        for index in buckets.indices { buckets[index].removeAll(keepingCapacity: true) }
-        for number in touched[verifiedCount...] {
-            let value = bound(Int(hits[Int(number)]) + frequentCount(number), length(number))
-            if value >= threshold { buckets[value].append(number) }
-        }
-        if frequentWeight >= bounds.fewestShared {
-            let fewest = bounds.fewestShared
-            for word in windowWords {
-                // Lanes whose count is at least `fewest`, compared plane by plane from the top.
-                var greater: UInt64 = 0, equal: UInt64 = ~0
-                for plane in stride(from: planeCount - 1, through: 0, by: -1) {
-                    let bits = planes[plane * words + word]
-                    if fewest >> plane & 1 != 0 { equal &= bits } else { greater |= equal & bits; equal &= ~bits }
-                }
-                var lanes = greater | (fewest >= 1 << planeCount ? 0 : equal)
-                while lanes != 0 {
-                    let lane = lanes.trailingZeroBitCount
-                    lanes &= lanes - 1
-                    let position = word * 64 + lane
-                    guard window.contains(position), hits[position] == 0 else { continue }
-                    let value = bound(frequentCount(Int32(position)), length(Int32(position)))
-                    if value >= threshold { buckets[value].append(Int32(position)) }
-                }
-            }
-        }
-
-        // 4. Verify the most promising first; stop when no bound reaches the threshold.
-        var bound = 100
-        while bound >= threshold {
-            for number in buckets[bound] { verify(number) }
-            bound -= 1
-        }
-        return results
     }
 
     /// Marks a candidate already verified in ``hits``.
-    private static let verified: UInt16 = 1 << 15
+    static let verified: UInt16 = 1 << 15
 
-    private func postingCount(_ id: Int32) -> Int {
+    func postingCount(_ id: Int32) -> Int {
         id < 0 ? 0 : postingStarts[Int(id) + 1] - postingStarts[Int(id)]
     }
 

@@ -8,7 +8,7 @@ import ConcordText
 /// does not lower the fuzzy score but is substituted and reported.
 ///
 /// Not thread-safe (the folder caches): one per thread.
-public final class MatchTokenizer {
+final class MatchTokenizer {
     private let folder: TextFolder
     /// Per BMP scalar, filled as scalars are met: its folding and class when it folds
     /// alone (see ``appendFoldedAlone(_:to:)``); 0 while unknown.
@@ -18,18 +18,18 @@ public final class MatchTokenizer {
     /// Off in tests, to compare the fast paths with the general one.
     var fastPaths = true
 
-    public init() throws {
+    init() throws {
         folder = try TextFolder()
     }
 
-    public func tokens(of segment: Segment) throws -> [MatchToken] {
+    func tokens(of segment: Segment) throws -> [MatchToken] {
         var sink = TokenArraySink()
         try appendSegment(segment, to: &sink)
         return sink.tokens
     }
 
     /// The tokens' keys only (what the index stores): faster, as the written forms are not made.
-    public func keys(of segment: Segment) throws -> [String] {
+    func keys(of segment: Segment) throws -> [String] {
         var keys: [String] = []
         try forEachKey(of: segment) { keys.append(String(decoding: $0, as: UTF8.self)) }
         return keys
@@ -37,7 +37,7 @@ public final class MatchTokenizer {
 
     /// Calls `body` with each token's key as UTF-8 bytes, in order (what the
     /// store keeps): on the fast paths no string is made at all.
-    public func forEachKey(of segment: Segment, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
+    func forEachKey(of segment: Segment, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
         try withoutActuallyEscaping(body) { body in
             var sink = KeySink(body: body)
             try appendSegment(segment, to: &sink)
@@ -60,7 +60,7 @@ public final class MatchTokenizer {
         }
     }
 
-    public func tokens(of text: String) throws -> [MatchToken] {
+    func tokens(of text: String) throws -> [MatchToken] {
         var sink = TokenArraySink()
         try appendText(text, to: &sink)
         return sink.tokens

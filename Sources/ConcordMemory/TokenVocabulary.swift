@@ -1,13 +1,13 @@
 /// Token keys and the dense ids an index and its verification work on.
-public final class TokenVocabulary {
+final class TokenVocabulary {
     private var table = TokenKeyTable()
 
-    public init() {}
+    init() {}
 
-    public var count: Int { table.count }
+    var count: Int { table.count }
 
     /// The id of `key`, given the next free id when it is new.
-    public func id(for key: String) -> Int32 {
+    func id(for key: String) -> Int32 {
         var key = key
         return key.withUTF8 { bytes in
             if let id = table.id(of: bytes) { return id }
@@ -18,7 +18,7 @@ public final class TokenVocabulary {
     }
 
     /// The id of `key` if it is known.
-    public func existingID(for key: String) -> Int32? {
+    func existingID(for key: String) -> Int32? {
         var key = key
         return key.withUTF8 { table.id(of: $0) }
     }

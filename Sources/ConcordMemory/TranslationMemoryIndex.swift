@@ -85,6 +85,11 @@ public final class TranslationMemoryIndex {
     /// The number of entries.
     public var count: Int { references.count }
 
+    /// The fuzzy index's broken invariants, described (for tests).
+    func checkInvariants() -> [String] {
+        index.checkInvariants()
+    }
+
     /// Adds the entries of `units` for the pair `from` → `to`: one entry per source
     /// variant and translation.
     public func add(_ units: [TranslationUnit], from: LanguageTag, to: LanguageTag, origin: String, penalty: Int = 0) throws {
@@ -224,7 +229,7 @@ public final class TranslationMemoryIndex {
     }
 
     /// The same result by scoring every entry (the reference for the index).
-    public func lookupByScanning(_ query: Segment, previous: String? = nil, next: String? = nil, minimum: Int = 50, limit: Int = 5) throws -> [MemoryMatch] {
+    func lookupByScanning(_ query: Segment, previous: String? = nil, next: String? = nil, minimum: Int = 50, limit: Int = 5) throws -> [MemoryMatch] {
         fetched = [:]
         let queryTokens = try tokenizer.tokens(of: query)
         let pattern = EditDistance.Pattern(index.ids(for: queryTokens.map(\.key)))

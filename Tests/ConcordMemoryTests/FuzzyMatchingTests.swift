@@ -151,6 +151,7 @@ import Testing
         }
         let index = try TranslationMemoryIndex()
         try index.add(units, from: LanguageTag("en"), to: LanguageTag("ru"), origin: "random")
+        #expect(index.checkInvariants().isEmpty, "\(index.checkInvariants()), \(seed)")
         var compared = 0
         for query in 0..<2000 {
             var tokens = sources[Int.random(in: 0..<sources.count, using: &generator)]
@@ -177,6 +178,21 @@ import Testing
             compared += fromScan.count
         }
         #expect(compared > 1000)
+        // Searching leaves the arrays as they were and the scratch counts clear.
+        #expect(index.checkInvariants().isEmpty, "\(index.checkInvariants()), \(seed)")
+    }
+
+    @Test func postingsStayInStepWhenSequencesAreAddedAfterASearch() {
+        let index = FuzzyIndex()
+        var generator = SeededGenerator.fromEnvironment()
+        let seed = generator.description
+        // Enough repetitions of a few words that some get bit sets (one sequence in 128 or more).
+        for _ in 0..<3_000 { index.add((0..<Int.random(in: 1...12, using: &generator)).map { _ in "w\(Int.random(in: 0..<30, using: &generator))" }) }
+        #expect(index.checkInvariants().isEmpty, "\(index.checkInvariants()), \(seed)")
+        _ = index.search(["w1", "w2", "w3"], minimum: 50, limit: 5) { $1 }
+        for _ in 0..<500 { index.add((0..<Int.random(in: 1...12, using: &generator)).map { _ in "w\(Int.random(in: 0..<40, using: &generator))" }) }
+        #expect(index.checkInvariants().isEmpty, "\(index.checkInvariants()), \(seed)")
+        #expect(!index.bitsetOfToken.isEmpty)
     }
 }
 

@@ -32,7 +32,7 @@ public final class TMXReader {
     public let fileName: String
     public private(set) var header = TMXHeader()
     /// False when the file has no `<header>`.
-    public private(set) var hasHeader = false
+    private var hasHeader = false
     /// Findings so far; complete once ``next()`` has returned nil.
     public var diagnostics: [Diagnostic] {
         drainFilter()
