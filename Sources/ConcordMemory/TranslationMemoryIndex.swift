@@ -321,41 +321,9 @@ public final class TranslationMemoryIndex {
         var score = fuzzy
         var deductions: [String] = []
         if fuzzy == 100 {
-            if query.comparisonKey == entry.source.segment.comparisonKey {
-                score = 100
-            } else {
-                var total = 0
-                var caseDiffers = false
-                for (mine, theirs) in zip(queryTokens, sourceTokens) where mine.written != theirs.written {
-                    switch mine.kind {
-                    case .number, .code:
-                        total += 1
-                        deductions.append("\(mine.kind == .number ? "number" : "code") \(theirs.written) → \(mine.written)")
-                    case .word:
-                        caseDiffers = true
-                    case .punctuation:
-                        break
-                    }
-                }
-                if caseDiffers {
-                    total += 1
-                    deductions.append("case differs")
-                }
-                if Self.spacing(query.plainText) != Self.spacing(entry.source.segment.plainText) {
-                    total += 1
-                    deductions.append("spaces or punctuation differ")
-                }
-                score = 100 - max(1, total)
-                score = min(99, score)
-            }
-            if score == 100, let previous {
-                let pre = entry.unit.properties.first { $0.type == "x-context-pre" }?.value
-                if let pre, try folder.foldedString(pre) == folder.foldedString(previous) {
-                    score = 101
-                    let post = entry.unit.properties.first { $0.type == "x-context-post" }?.value
-                    if let next, let post, try folder.foldedString(post) == folder.foldedString(next) { score = 102 }
-                }
-            }
+            score = Self.exactScore(query: query, queryTokens: queryTokens, source: entry.source.segment, sourceTokens: sourceTokens,
+                                    deductions: &deductions)
+            if score == 100, let previous { score = try contextScore(of: entry, previous: previous, next: next) }
         }
         if entry.penalty > 0 {
             score = max(0, score - entry.penalty)
@@ -363,13 +331,48 @@ public final class TranslationMemoryIndex {
         }
         let (substitutions, adapted) = Self.adaptNumbers(of: entry, sourceTokens: sourceTokens, queryTokens: queryTokens,
                                                          fuzzy: fuzzy, deductions: &deductions)
-        guard withDiff else {
-            return MemoryMatch(entry: entry, score: score, fuzzy: fuzzy, deductions: deductions, substitutions: substitutions,
-                               adaptedTarget: adapted, diff: [])
-        }
-        let explanation = TokenDiff.explain(source: sourceTokens.map(\.written), query: queryTokens.map(\.written))
+        let diff = withDiff ? TokenDiff.explain(source: sourceTokens.map(\.written), query: queryTokens.map(\.written)) : []
         return MemoryMatch(entry: entry, score: score, fuzzy: fuzzy, deductions: deductions, substitutions: substitutions,
-                           adaptedTarget: adapted, diff: explanation)
+                           adaptedTarget: adapted, diff: diff)
+    }
+
+    /// The score of a match whose tokens all fold alike: 100 when the segments are the same,
+    /// else 1 off per kind of difference (each number or code, case, spacing or punctuation), at most 99.
+    private static func exactScore(query: Segment, queryTokens: [MatchToken], source: Segment, sourceTokens: [MatchToken],
+                                   deductions: inout [String]) -> Int {
+        guard query.comparisonKey != source.comparisonKey else { return 100 }
+        var total = 0
+        var caseDiffers = false
+        for (mine, theirs) in zip(queryTokens, sourceTokens) where mine.written != theirs.written {
+            switch mine.kind {
+            case .number, .code:
+                total += 1
+                deductions.append("\(mine.kind == .number ? "number" : "code") \(theirs.written) → \(mine.written)")
+            case .word:
+                caseDiffers = true
+            case .punctuation:
+                break
+            }
+        }
+        if caseDiffers {
+            total += 1
+            deductions.append("case differs")
+        }
+        if spacing(query.plainText) != spacing(source.plainText) {
+            total += 1
+            deductions.append("spaces or punctuation differ")
+        }
+        return min(99, 100 - max(1, total))
+    }
+
+    /// 101 when the unit's preceding context (`x-context-pre`) is the query's previous
+    /// segment, 102 when the following one (`x-context-post`) matches too; else 100.
+    private func contextScore(of entry: MemoryEntry, previous: String, next: String?) throws -> Int {
+        let pre = entry.unit.properties.first { $0.type == "x-context-pre" }?.value
+        guard let pre, try folder.foldedString(pre) == folder.foldedString(previous) else { return 100 }
+        let post = entry.unit.properties.first { $0.type == "x-context-post" }?.value
+        if let next, let post, try folder.foldedString(post) == folder.foldedString(next) { return 102 }
+        return 101
     }
 
     /// The query's numbers put into the target where the source's numbers stand (paired by

@@ -138,8 +138,31 @@ final class SegmenterEngine {
         }
         subject.set(units)
 
-        // One flag byte per position: 1 candidate, 2 proposed by ICU, 4 hard break.
-        var flags = [UInt8](repeating: 0, count: units.count + 1)
+        var marks = [UInt8](repeating: 0, count: units.count + 1)
+        try markICUBoundaries(of: utf16, in: &marks, lineBreaksEndSentences: lineBreaksEndSentences)
+        let hints = Self.markPunctuationRuns(in: units, marks: &marks, lineBreaksEndSentences: lineBreaksEndSentences)
+        try markExtraBreaks(hints, count: units.count, in: &marks)
+        let listItems = Self.markListItems(in: units, marks: &marks)
+        let breaks = try decideBreaks(marks, in: utf16, protected: listItems)
+        // Cut the sentences out of the original UTF-8 rather than transcode UTF-16 back.
+        return Self.pieces(between: breaks, in: units).map { piece in
+            (utf16.scalarOffset(ofUTF16: piece.lowerBound)..<utf16.scalarOffset(ofUTF16: piece.upperBound), string(piece))
+        }
+    }
+
+    /// What a position may be, one byte per position of the paragraph.
+    enum Mark {
+        /// Rules are tried here.
+        static let candidate: UInt8 = 1
+        /// ICU proposes a break here (which stands where no rule decides).
+        static let proposedByICU: UInt8 = 2
+        /// A line break (or a list item) ends the sentence here whatever the rules say.
+        static let hard: UInt8 = 4
+    }
+
+    /// ICU's proposals, moved back over the white space before them (a break after a line break is hard).
+    private func markICUBoundaries(of utf16: UTF16Text, in marks: inout [UInt8], lineBreaksEndSentences: Bool) throws {
+        let units = utf16.units
         let proposed: [(offset: Int, status: Int32)]
         do {
             proposed = try boundaries.boundaries(in: utf16)
@@ -154,14 +177,17 @@ final class SegmenterEngine {
                 position -= 1
             }
             if position == 0 { continue }
-            flags[position] |= 3
-            if hard && lineBreaksEndSentences { flags[position] |= 4 }
+            marks[position] |= Mark.candidate | Mark.proposedByICU
+            if hard && lineBreaksEndSentences { marks[position] |= Mark.hard }
         }
-        // After every run of sentence punctuation (and its closing marks), rules may break too.
-        // The same pass notes where the extra break patterns below could start.
+    }
+
+    /// After every run of sentence punctuation (and its closing marks), rules may break too;
+    /// line breaks end sentences. The same pass notes where the extra break patterns could start.
+    private static func markPunctuationRuns(in units: [UInt16], marks: inout [UInt8], lineBreaksEndSentences: Bool) -> ExtraBreakHints {
         var hints = ExtraBreakHints()
         units.withUnsafeBufferPointer { text in
-            flags.withUnsafeMutableBufferPointer { marks in
+            marks.withUnsafeMutableBufferPointer { marks in
                 let count = text.count
                 var index = 0
                 while index < count {
@@ -171,12 +197,12 @@ final class SegmenterEngine {
                         index += 1
                         continue
                     }
-                    guard Self.isTerminal(unit) else {
+                    guard isTerminal(unit) else {
                         if unit == 0x2D, index + 1 < count, text[index + 1] == 0x2D { hints.doubleHyphen.append(index) }
-                        if lineBreaksEndSentences, Self.isLineBreak(unit) {
+                        if lineBreaksEndSentences, isLineBreak(unit) {
                             var position = index
-                            while position > 0, Self.isSpace(text[position - 1]) { position -= 1 }
-                            if position > 0 { marks[position] |= 5 }
+                            while position > 0, isSpace(text[position - 1]) { position -= 1 }
+                            if position > 0 { marks[position] |= Mark.candidate | Mark.hard }
                         }
                         index += 1
                         continue
@@ -186,43 +212,54 @@ final class SegmenterEngine {
                         if next == 0x5B { hints.bracketAfterStop.append(index) } else if next >= 0x30 && next <= 0x39 { hints.digitAfterStop.append(index) }
                     }
                     var end = index + 1
-                    while end < count, Self.isTerminal(text[end]) || Self.isClosing(text[end]) { end += 1 }
+                    while end < count, isTerminal(text[end]) || isClosing(text[end]) { end += 1 }
                     // Rules are tried where a sentence could end: before white space, the end,
                     // a capital or CJK text. Inside "3.5" or "A/70/123.b" nothing ends.
-                    if end < count, Self.mayFollowSentenceEnd(text[end]) { marks[end] |= 1 }
+                    if end < count, mayFollowSentenceEnd(text[end]) { marks[end] |= Mark.candidate }
                     index = end
                 }
             }
         }
+        return hints
+    }
 
-        // Patterns ICU does not see as sentence ends: footnote calls after a full
-        // stop ("martyr.[1] The", "consultation.11 12 Take") and a broken-off
-        // quotation ("sir--\" The").
+    /// Patterns ICU does not see as sentence ends: footnote calls after a full stop
+    /// ("martyr.[1] The", "consultation.11 12 Take") and a broken-off quotation ("sir--\" The").
+    private func markExtraBreaks(_ hints: ExtraBreakHints, count: Int, in marks: inout [UInt8]) throws {
         for (pattern, starts) in zip(extraBreakPatterns, [hints.bracketAfterStop, hints.digitAfterStop, hints.doubleHyphen]) where !starts.isEmpty {
             try pattern.setSubject(pointer: subject.buffer.baseAddress!, count: subject.count)
             for start in starts where try pattern.matches(at: start) {
-                if let match = try pattern.range(ofGroup: 0), match.upperBound < units.count {
-                    flags[match.upperBound] |= 3
+                if let match = try pattern.range(ofGroup: 0), match.upperBound < count {
+                    marks[match.upperBound] |= Mark.candidate | Mark.proposedByICU
                 }
             }
         }
+    }
 
-        // List items start segments; their markers stay with them.
+    /// List items start segments; their markers stay with them. Returns the ranges inside
+    /// markers, where nothing breaks.
+    private static func markListItems(in units: [UInt16], marks: inout [UInt8]) -> [Range<Int>] {
         var protected: [Range<Int>] = []
         for marker in ListMarkers.find(in: units) {
             var end = marker.range.upperBound
-            while end < units.count, Self.isSpace(units[end]) { end += 1 }
+            while end < units.count, isSpace(units[end]) { end += 1 }
             protected.append(marker.range.lowerBound + 1..<end + 1)
             var position = marker.range.lowerBound
-            while position > 0, Self.isSpace(units[position - 1]) { position -= 1 }
-            if position > 0 { flags[position] |= 5 }
+            while position > 0, isSpace(units[position - 1]) { position -= 1 }
+            if position > 0 { marks[position] |= Mark.candidate | Mark.hard }
         }
+        return protected
+    }
 
+    /// Where the paragraph breaks: hard marks always; elsewhere the first rule that matches
+    /// decides, else ICU's proposal stands (nothing breaks inside a list marker or, when
+    /// quotations are kept, inside a quotation).
+    private func decideBreaks(_ marks: [UInt8], in utf16: UTF16Text, protected: [Range<Int>]) throws -> [Int] {
+        let units = utf16.units
         let quoteDepth = quotations == .keep ? QuotationScanner.depths(units) : nil
         var breaks: [Int] = []
-        for position in 1..<max(1, units.count) where flags[position] != 0 {
-            let candidate = Candidate(proposedByICU: flags[position] & 2 != 0, hard: flags[position] & 4 != 0)
-            if candidate.hard {
+        for position in 1..<max(1, units.count) where marks[position] != 0 {
+            if marks[position] & Mark.hard != 0 {
                 breaks.append(position)
                 continue
             }
@@ -239,22 +276,21 @@ final class SegmenterEngine {
                     break
                 }
             }
-            if decision ?? candidate.proposedByICU { breaks.append(position) }
+            if decision ?? (marks[position] & Mark.proposedByICU != 0) { breaks.append(position) }
         }
+        return breaks
+    }
 
-        // Segments between breaks, without surrounding white space, markup tags
-        // or table-of-contents leaders ("About Me.........5").
+    /// The segments between breaks, without surrounding white space, markup tags or
+    /// table-of-contents leaders ("About Me.........5").
+    private static func pieces(between breaks: [Int], in units: [UInt16]) -> [Range<Int>] {
         var pieces: [Range<Int>] = []
         var start = 0
         for end in breaks + [units.count] where end > start {
             if let piece = SegmentTrimmer.trim(start..<end, in: units) { pieces.append(piece) }
             start = end
         }
-        pieces = SegmentTrimmer.droppingPageNumbers(pieces, in: units)
-        // Cut the sentences out of the original UTF-8 rather than transcode UTF-16 back.
-        return pieces.map { piece in
-            (utf16.scalarOffset(ofUTF16: piece.lowerBound)..<utf16.scalarOffset(ofUTF16: piece.upperBound), string(piece))
-        }
+        return SegmentTrimmer.droppingPageNumbers(pieces, in: units)
     }
 
     /// Where the extra break patterns could start (noted during the punctuation scan, so ICU only tries there).
@@ -263,11 +299,6 @@ final class SegmenterEngine {
         var digitAfterStop: [Int] = []
         var doubleHyphen: [Int] = []
 
-    }
-
-    private struct Candidate {
-        var proposedByICU = false
-        var hard = false
     }
 
     static func mayFollowSentenceEnd(_ unit: UInt16) -> Bool {
