@@ -252,9 +252,9 @@ public final class MemoryStore: @unchecked Sendable {
 
     /// The unit stored under `id`.
     public func unit(id: Int64) throws -> TranslationUnit {
-        let record = try read { db in try UnitRecord.fetchOne(db, key: id) }
-        guard let record else { throw MemoryStoreError.missingUnit(path: path, id: id) }
-        return try codec.decode(Array(record.payload))
+        let payload = try read { db in try Data.fetchOne(db.cachedStatement(sql: UnitRecord.payloadByIDSQL), arguments: [id]) }
+        guard let payload else { throw MemoryStoreError.missingUnit(path: path, id: id) }
+        return try codec.decode(Array(payload))
     }
 
     /// The units stored under `ids` (decoded together), by id; ids not stored are left out.
@@ -262,8 +262,12 @@ public final class MemoryStore: @unchecked Sendable {
         var found: [Int64: TranslationUnit] = [:]
         for start in stride(from: 0, to: ids.count, by: 500) {     // well under SQLite's limit on parameters
             let chunk = Array(ids[start..<min(ids.count, start + 500)])
-            let records = try read { db in try UnitRecord.fetchAll(db, keys: chunk) }
-            for (record, unit) in zip(records, try codec.decode(batch: records.map { Array($0.payload) })) { found[record.id!] = unit }
+            // Lookups fetch units all the time: SQL written once and rows, not the query interface
+            // and records, whose SQL generation and decoding cost more than the read.
+            let rows = try read { db in
+                try Row.fetchAll(db.cachedStatement(sql: UnitRecord.payloadsByIDsSQL(count: chunk.count)), arguments: StatementArguments(chunk))
+            }
+            for (row, unit) in zip(rows, try codec.decode(batch: rows.map { Array($0[1] as Data) })) { found[row[0]] = unit }
         }
         return found
     }
@@ -291,8 +295,10 @@ public final class MemoryStore: @unchecked Sendable {
     /// Calls `body` with every token id and key.
     public func forEachToken(_ body: (Int64, String) throws -> Void) throws {
         try read { db in
-            let tokens = try TokenRecord.fetchCursor(db)
-            while let token = try tokens.next() { try body(token.id, token.key) }
+            // Rows, not records: a store opened for lookups reads every token, and decoding
+            // a record per row costs more than the rest of the loop.
+            let rows = try Row.fetchCursor(db, TokenRecord.select(TokenRecord.Columns.id, TokenRecord.Columns.key))
+            while let row = try rows.next() { try body(row[0], row[1]) }
         }
     }
 

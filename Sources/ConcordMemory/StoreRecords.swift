@@ -34,6 +34,12 @@ struct UnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// The hot reads of lookups, as SQL written once (cached as prepared statements).
+    static let payloadByIDSQL = "SELECT payload FROM unit WHERE id = ?"
+    static func payloadsByIDsSQL(count: Int) -> String {
+        "SELECT id, payload FROM unit WHERE id IN (" + Array(repeating: "?", count: count).joined(separator: ",") + ")"
+    }
 }
 
 /// A row of `variant`: the match tokens of one language variant of a unit, clustered by

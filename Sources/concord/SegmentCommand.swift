@@ -23,7 +23,7 @@ struct SegmentCommand: ParsableCommand {
     @Argument(help: "The document (.txt, .md, .html); - reads standard input.")
     var file: String?
 
-    @Option(help: "The document's language (BCP 47), e.g. en, ru, zh-CN.")
+    @Option(name: [.customLong("lang"), .customLong("from")], help: "The document's language (BCP 47), e.g. en, ru, zh-CN (--from says the same).")
     var lang: String?
 
     @Option(help: "split: a multi-sentence quotation is split at its sentence ends (default); keep: it stays one segment.")

@@ -45,7 +45,7 @@ enum CompareBenchmark {
             }
             let ratio = best[1]!.seconds / best[0]!.seconds
             worst = max(worst, ratio)
-            print(String(format: "  %-12@ old %@   new %@   new/old %.2f", name as NSString, best[0]!.description, best[1]!.description, ratio))
+            print("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + "old \(best[0]!.description)   new \(best[1]!.description)   " + String(format: "new/old %.2f", ratio))
         }
         print(String(format: "  worst new/old: %.2f  (target ≤ 1.10)", worst))
     }

@@ -23,7 +23,7 @@ struct TMConcordanceCommand: ParsableCommand {
     @Option(help: "A memory file (.tmx, .csv, .tsv).")
     var tm: [String] = []
 
-    @Option(help: "The language of the phrase.")
+    @Option(name: [.customLong("lang"), .customLong("from")], help: "The language of the phrase (--from says the same).")
     var lang: String
 
     @Option(parsing: .unconditional, help: "At most this many lines.")
@@ -60,38 +60,6 @@ struct TMConcordanceCommand: ParsableCommand {
             }
             if lines.isEmpty { out = "no occurrence of '\(phrase)'\n" }
             try StandardOutput.write(out)
-        }
-    }
-}
-
-struct TMEditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "edit",
-        abstract: "Replace the text of one language of a unit in a store (to fix a translation).",
-        discussion: "Example:\n  concord tm edit --db sco.tmdb --tuid 1234 --lang ru --text \"Совет Безопасности ООН\""
-    )
-
-    @OptionGroup var store: StoreOption
-
-    @Option(help: "The unit's tuid.")
-    var tuid: String
-
-    @Option(help: "The language whose text changes.")
-    var lang: String
-
-    @Option(help: "The new text.")
-    var text: String
-
-    func validate() throws {
-        try LanguageValidation.check(lang, option: "--lang")
-    }
-
-    func run() throws {
-        let changed = try MemoryConcordance.edit(tuid: tuid, language: LanguageTag(lang), text: text, in: MemoryStore(path: store.db, access: .changeExisting))
-        if changed == 0 {
-            StandardStreams.writeError("warning: no unit matched: none with tuid \(tuid) has a variant in \(LanguageTag(lang).canonical); nothing changed")
-        } else {
-            StandardStreams.writeError("\(changed) unit\(changed == 1 ? "" : "s") changed")
         }
     }
 }

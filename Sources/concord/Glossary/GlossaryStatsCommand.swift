@@ -1,0 +1,38 @@
+import ArgumentParser
+import Concord
+import Foundation
+
+struct GlossaryStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Count concepts, and terms per language, status and type.",
+        discussion: "Example:\n  concord glossary stats Glossaries/sco.tbx --json"
+    )
+
+    @Argument(help: "The glossary (.tbx, .csv, .tsv).")
+    var glossary: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let loaded = try TermLookup.glossaries([InputLocation(argument: glossary)])[0]
+        if loaded.concepts.isEmpty {
+            DiagnosticPrinter.printToStandardError([Diagnostic(DiagnosticCatalog.glossaryNoConcepts,
+                                                               message: "the glossary has no concepts", file: glossary)])
+        }
+        let statistics = GlossaryStatistics(loaded)
+        let perLanguage = statistics.languages
+        switch output.effectiveFormat {
+        case .json:
+            try StandardStreams.writeJSON(statistics)
+        case .text:
+            var lines = ["concepts: \(loaded.concepts.count)"]
+            for language in loaded.languages {
+                let counts = perLanguage[language.canonical] ?? [:]
+                let details = counts.filter { $0.key != "terms" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                lines.append("  \(language.canonical): \(counts["terms"] ?? 0) terms (\(details))")
+            }
+            try StandardStreams.write(lines.joined(separator: "\n"))
+        }
+    }
+}
