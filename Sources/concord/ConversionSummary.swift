@@ -5,13 +5,12 @@ import Concord
 /// `glossary convert`): a line on standard error, or with `--json` one object on standard
 /// output, `{"read", "written", "merged", "skipped", "diagnostics"}`.
 enum ConversionSummary {
-    static func print(read: Int, written: Int, merged: Int = 0, diagnostics: [Diagnostic], text: String,
-                      format: OutputOptions.Format) throws {
+    static func print(_ report: ConversionReport, text: String, format: OutputOptions.Format) throws {
         switch format {
         case .json:
-            try StandardStreams.writeJSON(ConversionReport(read: read, written: written, merged: merged, diagnostics: diagnostics))
+            try StandardStreams.writeJSON(report)
         case .text:
-            DiagnosticPrinter.printToStandardError(diagnostics)
+            DiagnosticPrinter.printToStandardError(report.diagnostics)
             StandardStreams.writeError(text)
         }
     }

@@ -47,20 +47,17 @@ struct TermsCommand: ParsableCommand {
 
     func run() throws {
         let source = LanguageTag(from)
-        let inputs = glossary.map(InputLocation.init(argument:))
-        let glossaries = try TermLookup.glossaries(inputs)
-        DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, inputs: inputs,
-                                                                           languages: [source] + (to.map { [LanguageTag($0)] } ?? [])))
-        let segments = try TermLookup.recognize(try TermLookup.segments(InputLocation(argument: file), language: source, presegmented: presegmented, encoding: input.encoding),
-                                                glossaries: glossaries, language: source)
-        let targetLanguages: [LanguageTag] = to.map { [LanguageTag($0)] }
-            ?? Array(Set(glossaries.flatMap(\.languages)).filter { !source.matches($0) }).sorted()
+        let result = try TermsRequest(input: InputLocation(argument: file), glossaries: glossary.map(InputLocation.init(argument:)),
+                                      language: source, targetLanguages: to.map { [LanguageTag($0)] } ?? [],
+                                      presegmented: presegmented, encoding: input.encoding).run()
+        DiagnosticPrinter.printToStandardError(result.diagnostics)
+        let (segments, targetLanguages) = (result.segments, result.targetLanguages)
         switch output.effectiveFormat {
         case .json:
             // Streamed: a long document has hundreds of thousands of hits.
             let json = JSONStreamWriter()
             try json.raw("{\"segments\":[")
-            for (position, report) in SegmentTermsReport.reports(segments, targetLanguages: targetLanguages).enumerated() {
+            for (position, report) in result.reports.enumerated() {
                 if position > 0 { try json.raw(",") }
                 try json.value(report)
             }

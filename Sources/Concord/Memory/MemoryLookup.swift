@@ -6,7 +6,7 @@ import Foundation
 /// `concord tm lookup`: matches for sentences from memories given as files.
 public enum MemoryLookup {
     /// A memory file with its penalty: points taken off its matches (as in OmegaT and Trados).
-    public struct Source: Sendable {
+    public struct Source: Sendable, Codable, Equatable {
         public var input: InputLocation
         public var penalty: Int
 

@@ -43,8 +43,11 @@ extension MemoryStatistics {
     public var report: TMXStatisticsReport {
         var languages: [String: Int] = [:]
         for entry in variantsPerLanguage { languages[entry.language.canonical] = entry.count }
-        return TMXStatisticsReport(units: units, languages: languages, sourceLanguage: sourceLanguageLabel,
-                                   header: TMXHeaderSummary(metadata), diagnostics: diagnostics)
+        var report = TMXStatisticsReport(units: units, languages: languages, sourceLanguage: sourceLanguageLabel,
+                                         header: TMXHeaderSummary(metadata), diagnostics: diagnostics)
+        report.languageOrder = variantsPerLanguage.map(\.language.canonical)
+        report.headerProperties = metadata.properties.count
+        return report
     }
 
     /// The header's srclang in canonical case, or `*all*`.
@@ -63,6 +66,10 @@ public struct TMXStatisticsReport: Codable, Sendable, Equatable {
     public var sourceLanguage: String?
     public var header: TMXHeaderSummary
     public var diagnostics: [Diagnostic]
+    /// The languages in order of first appearance (for text output; not in the JSON).
+    public var languageOrder: [String] = []
+    /// How many props the header has (for text output; not in the JSON).
+    public var headerProperties = 0
 
     private enum CodingKeys: String, CodingKey { case units, languages, sourceLanguage, header, diagnostics }
 

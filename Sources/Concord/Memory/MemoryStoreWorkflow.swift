@@ -6,7 +6,7 @@ import Foundation
 /// `concord tm import|export|stats|delete`: the persistent memory.
 public enum MemoryStoreWorkflow {
     /// What an import did.
-    public struct ImportReport: Sendable {
+    public struct ImportReport: Sendable, Codable, Equatable {
         public var file: String
         public var read = 0
         public var added = 0

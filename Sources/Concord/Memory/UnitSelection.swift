@@ -3,7 +3,7 @@ import ConcordModel
 
 /// Which units and variants a command keeps (`--langs`, `--since`, `--prop`,
 /// `--drop-empty`, `--drop-untranslated`).
-public struct UnitSelection: Sendable {
+public struct UnitSelection: Sendable, Codable, Equatable {
     /// Language patterns to keep (`en` keeps every `en-*`); empty keeps all.
     public var languages: [LanguageTag] = []
     /// Keep units changed (or created) at or after this moment.

@@ -3,7 +3,7 @@ import Foundation
 
 /// Where an input comes from: a file, standard input, or bytes in memory (a server's
 /// upload). The command line turns `-` into ``standardInput``; nothing below it knows `-`.
-public enum InputLocation: Sendable, Hashable, CustomStringConvertible {
+public enum InputLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     case file(String)
     case standardInput
     case bytes(name: String, content: [UInt8])
@@ -40,6 +40,34 @@ public enum InputLocation: Sendable, Hashable, CustomStringConvertible {
         if isDirectory.boolValue { throw FormatError.cannotOpen(file: path, reason: "is a directory") }
     }
 
+    private enum CodingKeys: String, CodingKey { case file, standardInput, bytes, name }
+
+    /// `{"file": PATH}`, `{"standardInput": true}` or `{"name": NAME, "bytes": BASE64}`.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let path = try container.decodeIfPresent(String.self, forKey: .file) {
+            self = .file(path)
+        } else if let content = try container.decodeIfPresent(Data.self, forKey: .bytes) {
+            self = .bytes(name: try container.decodeIfPresent(String.self, forKey: .name) ?? "upload", content: Array(content))
+        } else if try container.decodeIfPresent(Bool.self, forKey: .standardInput) == true {
+            self = .standardInput
+        } else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "an input is {\"file\": PATH}, {\"standardInput\": true} or {\"name\": NAME, \"bytes\": BASE64}"))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case let .file(path): try container.encode(path, forKey: .file)
+        case .standardInput: try container.encode(true, forKey: .standardInput)
+        case let .bytes(name, content):
+            try container.encode(name, forKey: .name)
+            try container.encode(Data(content), forKey: .bytes)
+        }
+    }
+
     /// A source of its bytes for the XML readers.
     public func byteSource() throws -> ByteSource {
         switch self {
@@ -56,7 +84,7 @@ public enum InputLocation: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Where an output goes: a file (written atomically), standard output, or memory.
-public enum OutputLocation: Sendable, Hashable, CustomStringConvertible {
+public enum OutputLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     case file(String)
     case standardOutput
     /// Collected in memory (a server's response body).
@@ -77,6 +105,29 @@ public enum OutputLocation: Sendable, Hashable, CustomStringConvertible {
     public var path: String? {
         if case let .file(path) = self { return path }
         return nil
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, standardOutput, memory }
+
+    /// `{"file": PATH}`, `{"standardOutput": true}` or `{"memory": true}` (a decoded memory output starts empty).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let path = try container.decodeIfPresent(String.self, forKey: .file) {
+            self = .file(path)
+        } else if try container.decodeIfPresent(Bool.self, forKey: .memory) == true {
+            self = .memory(MemoryOutput())
+        } else {
+            self = .standardOutput
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case let .file(path): try container.encode(path, forKey: .file)
+        case .standardOutput: try container.encode(true, forKey: .standardOutput)
+        case .memory: try container.encode(true, forKey: .memory)
+        }
     }
 }
 

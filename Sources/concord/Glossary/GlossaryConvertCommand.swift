@@ -36,7 +36,7 @@ struct GlossaryConvertCommand: ParsableCommand {
         try AtomicOutputFile.refuse(output: destination, ifAnyOf: [source])
         let glossary = try TermLookup.glossaries([source])[0]
         try GlossaryFile.write(glossary, to: destination, dialect: tbx2008 ? .tbx2008 : .tbx2019, inputs: [source])
-        try ConversionSummary.print(read: glossary.concepts.count, written: glossary.concepts.count, diagnostics: [],
+        try ConversionSummary.print(ConversionReport(read: glossary.concepts.count, written: glossary.concepts.count, diagnostics: []),
                                     text: "\(counted(glossary.concepts.count, "concept")) written to \(OutputLocation(argument: output).name)", format: summary.effectiveFormat)
     }
 }

@@ -26,14 +26,13 @@ struct GlossaryLookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let inputs = glossary.map(InputLocation.init(argument:))
-        let glossaries = try TermLookup.glossaries(inputs)
-        DiagnosticPrinter.printToStandardError(TermLookup.languageWarnings(glossaries, inputs: inputs, languages: lang.map { [LanguageTag($0)] } ?? []))
-        let languages = lang.map { [LanguageTag($0)] } ?? glossaries.flatMap(\.languages).reduce(into: [LanguageTag]()) { if !$0.contains($1) { $0.append($1) } }
-        let found = try TermLookup.concepts(matching: term, in: glossaries, languages: languages)
+        let result = try GlossaryLookupRequest(term: term, glossaries: glossary.map(InputLocation.init(argument:)),
+                                               language: lang.map(LanguageTag.init)).run()
+        DiagnosticPrinter.printToStandardError(result.diagnostics)
+        let found = result.found
         switch output.effectiveFormat {
         case .json:
-            try StandardStreams.writeJSON(GlossaryLookupReport(found))
+            try StandardStreams.writeJSON(result.report)
         case .text:
             if found.isEmpty { try StandardStreams.write("no concept found for '\(term)'") }
             for entry in found {

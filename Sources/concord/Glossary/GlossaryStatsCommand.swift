@@ -15,19 +15,16 @@ struct GlossaryStatsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let loaded = try TermLookup.glossaries([InputLocation(argument: glossary)])[0]
-        if loaded.concepts.isEmpty {
-            DiagnosticPrinter.printToStandardError([Diagnostic(DiagnosticCatalog.glossaryNoConcepts,
-                                                               message: "the glossary has no concepts", file: glossary)])
-        }
-        let statistics = GlossaryStatistics(loaded)
+        let result = try GlossaryStatisticsRequest(glossary: InputLocation(argument: glossary)).run()
+        DiagnosticPrinter.printToStandardError(result.diagnostics)
+        let statistics = result.statistics
         let perLanguage = statistics.languages
         switch output.effectiveFormat {
         case .json:
             try StandardStreams.writeJSON(statistics)
         case .text:
-            var lines = ["concepts: \(loaded.concepts.count)"]
-            for language in loaded.languages {
+            var lines = ["concepts: \(statistics.concepts)"]
+            for language in result.languages {
                 let counts = perLanguage[language.canonical] ?? [:]
                 let details = counts.filter { $0.key != "terms" }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 lines.append("  \(language.canonical): \(counts["terms"] ?? 0) terms (\(details))")

@@ -15,8 +15,7 @@ struct GlossaryValidateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let loaded = try TermLookup.glossaries([InputLocation(argument: glossary)])[0]
-        let report = GlossaryValidationReport(concepts: loaded.concepts.count, diagnostics: try GlossaryValidation.validate(loaded, file: glossary))
+        let report = try GlossaryValidationRequest(glossary: InputLocation(argument: glossary)).run()
         switch output.effectiveFormat {
         case .json:
             try StandardStreams.writeJSON(report)

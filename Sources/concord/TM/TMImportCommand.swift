@@ -35,7 +35,8 @@ struct TMImportCommand: ParsableCommand {
         Interruption.say("0 of \(files.count) file\(files.count == 1 ? "" : "s") imported; the store is as it was")
         var done = 0
         let json = summary.effectiveFormat == .json
-        let reports = try MemoryStoreWorkflow.importFiles(files.map(InputLocation.init(argument:)), intoStoreAt: store.db, progress: { step in
+        let request = ImportRequest(inputs: files.map(InputLocation.init(argument:)), store: store.db)
+        let result = try request.run(progress: { step in
             guard showsProgress else { return }
             // On a terminal one line is rewritten in place; in a log each step is a line.
             let line = "\(step.file): \(step.unitsRead) units read"
@@ -50,9 +51,7 @@ struct TMImportCommand: ParsableCommand {
             StandardStreams.writeError((terminal ? "\r\u{1B}[K" : "") + "\(report.file): \(counted(report.read, "unit")) read, \(report.added) added, \(report.merged) merged into existing units")
         }
         if json {
-            try ConversionSummary.print(read: reports.reduce(0) { $0 + $1.read }, written: reports.reduce(0) { $0 + $1.added },
-                                        merged: reports.reduce(0) { $0 + $1.merged }, diagnostics: reports.flatMap(\.diagnostics),
-                                        text: "", format: .json)
+            try ConversionSummary.print(result.summary, text: "", format: .json)
         }
     }
 }

@@ -65,7 +65,8 @@ struct TMLookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let memory = try MemoryLookup.index(tm.map { try MemoryLookup.Source(argument: $0) }, stores: db, from: LanguageTag(from), to: LanguageTag(to))
+        let memory = try MemoryLoadRequest(files: tm.map { try MemoryLookup.Source(argument: $0) }, stores: db,
+                                           from: LanguageTag(from), to: LanguageTag(to)).run()
         DiagnosticPrinter.printToStandardError(memory.diagnostics.filter { $0.severity == .error || $0.id.hasPrefix("memory.") })
         var lines: [String]
         if let queries {
@@ -88,22 +89,20 @@ struct TMLookupCommand: ParsableCommand {
 
     private func lookUp(_ lines: [String], in index: TranslationMemoryIndex, into json: JSONStreamWriter) throws {
         for (position, line) in lines.enumerated() {
-            let started = DispatchTime.now().uptimeNanoseconds
-            let previous = position > 0 ? lines[position - 1] : nil
-            let next = position + 1 < lines.count ? lines[position + 1] : nil
-            let matches = try index.lookup(Segment(line), previous: queries == nil ? nil : previous, next: queries == nil ? nil : next,
-                                           minimum: min, limit: limit)
-            let micros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1000)
+            // Neighbours give context matches (101, 102) when the queries are a document's sentences.
+            let previous = queries != nil && position > 0 ? lines[position - 1] : nil
+            let next = queries != nil && position + 1 < lines.count ? lines[position + 1] : nil
+            let result = try LookupRequest(query: line, previous: previous, next: next, minimum: min, limit: limit).run(in: index)
             switch output.effectiveFormat {
             case .json:
-                try json.value(LookupResult(query: line, micros: micros, matches: matches.map(MatchReport.init)))
+                try json.value(result)
                 try json.raw("\n")
             case .text:
                 var out = "\(line)\n"
-                if matches.isEmpty { out += "  (no match at \(min) or more)\n" }
-                for match in matches {
-                    out += "  \(match.score)%  \(match.adaptedTarget ?? match.entry.target.segment.plainText)\n"
-                    out += "        source: \(match.entry.source.segment.plainText)  [\(match.entry.origin)\(match.entry.unit.tuid.map { " #\($0)" } ?? "")]\n"
+                if result.matches.isEmpty { out += "  (no match at \(min) or more)\n" }
+                for match in result.matches {
+                    out += "  \(match.score)%  \(match.adaptedTarget ?? match.target)\n"
+                    out += "        source: \(match.source)  [\(match.origin)\(match.tuid.map { " #\($0)" } ?? "")]\n"
                     let changes = match.diff.filter { !$0.hasPrefix("=") }
                     if !changes.isEmpty { out += "        differences: \(changes.joined(separator: " "))\n" }
                     if !match.deductions.isEmpty { out += "        deductions: \(match.deductions.joined(separator: "; "))\n" }

@@ -37,9 +37,10 @@ struct TMXConvertCommand: ParsableCommand {
     func run() throws {
         var selection = UnitSelection()
         selection.languages = languages.tags
-        let report = try MemoryConversion.convert(input: InputLocation(argument: input), output: OutputLocation(argument: output), selection: selection, recover: recover)
-        try ConversionSummary.print(read: report.unitsRead, written: report.unitsWritten, diagnostics: report.diagnostics,
-                                    text: "\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) written to \(OutputLocation(argument: output).name)",
+        let report = try ConversionRequest(inputs: [InputLocation(argument: input)], output: OutputLocation(argument: output),
+                                           selection: selection, recover: recover).run()
+        try ConversionSummary.print(report,
+                                    text: "\(counted(report.read, "unit")) read, \(report.written) written to \(OutputLocation(argument: output).name)",
                                     format: summary.effectiveFormat)
     }
 }

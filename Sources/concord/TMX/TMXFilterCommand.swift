@@ -47,9 +47,10 @@ struct TMXFilterCommand: ParsableCommand {
         filters.apply(to: &selection)
         selection.dropEmpty = dropEmpty
         selection.dropUntranslated = dropUntranslated
-        let report = try MemoryConversion.convert(input: InputLocation(argument: input), output: OutputLocation(argument: output), selection: selection, recover: recover)
-        try ConversionSummary.print(read: report.unitsRead, written: report.unitsWritten, diagnostics: report.diagnostics,
-                                    text: "\(counted(report.unitsRead, "unit")) read, \(report.unitsWritten) kept in \(OutputLocation(argument: output).name)",
+        let report = try ConversionRequest(inputs: [InputLocation(argument: input)], output: OutputLocation(argument: output),
+                                           selection: selection, recover: recover).run()
+        try ConversionSummary.print(report,
+                                    text: "\(counted(report.read, "unit")) read, \(report.written) kept in \(OutputLocation(argument: output).name)",
                                     format: summary.effectiveFormat)
     }
 }

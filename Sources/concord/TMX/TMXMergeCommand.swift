@@ -33,10 +33,10 @@ struct TMXMergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try MemoryConversion.merge(inputs: inputs.map(InputLocation.init(argument:)), output: OutputLocation(argument: output), dedupe: dedupe, recover: recover)
-        try ConversionSummary.print(read: report.unitsRead, written: report.unitsWritten, merged: report.duplicatesMerged,
-                                    diagnostics: report.diagnostics,
-                                    text: "\(counted(report.unitsRead, "unit")) read, \(counted(report.duplicatesMerged, "duplicate")) merged, \(report.unitsWritten) written to \(OutputLocation(argument: output).name)",
+        let report = try ConversionRequest(inputs: inputs.map(InputLocation.init(argument:)), output: OutputLocation(argument: output),
+                                           dedupe: dedupe, recover: recover).run()
+        try ConversionSummary.print(report,
+                                    text: "\(counted(report.read, "unit")) read, \(counted(report.merged, "duplicate")) merged, \(report.written) written to \(OutputLocation(argument: output).name)",
                                     format: summary.effectiveFormat)
     }
 }

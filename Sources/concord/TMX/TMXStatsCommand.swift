@@ -25,22 +25,22 @@ struct TMXStatsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let statistics = try MemoryStatistics.compute(InputLocation(argument: file), recover: recover)
-        let header = statistics.metadata
+        let input = InputLocation(argument: file)
+        let report = try MemoryStatisticsRequest(input: input, recover: recover).run()
         switch output.effectiveFormat {
         case .json:
-            try StandardStreams.writeJSON(statistics.report)
+            try StandardStreams.writeJSON(report)
         case .text:
-            var lines = ["file: \(InputLocation(argument: file).name)", "units: \(statistics.units)"]
+            var lines = ["file: \(input.name)", "units: \(report.units)"]
             lines.append("languages:")
-            for entry in statistics.variantsPerLanguage { lines.append("  \(entry.language.canonical): \(entry.count)") }
-            lines.append("srclang: \(statistics.sourceLanguageLabel ?? "(none)")")
-            if let tool = header.creationTool { lines.append("created by: \(tool)\(header.creationToolVersion.map { " " + $0 } ?? "")") }
-            if let format = header.originalFormat { lines.append("original format: \(format)") }
-            if !header.properties.isEmpty { lines.append("header props: \(header.properties.count)") }
-            lines.append("findings: \(statistics.diagnostics.count)")
+            for language in report.languageOrder { lines.append("  \(language): \(report.languages[language] ?? 0)") }
+            lines.append("srclang: \(report.sourceLanguage ?? "(none)")")
+            if let tool = report.header.creationTool { lines.append("created by: \(tool)\(report.header.creationToolVersion.map { " " + $0 } ?? "")") }
+            if let format = report.header.originalFormat { lines.append("original format: \(format)") }
+            if report.headerProperties > 0 { lines.append("header props: \(report.headerProperties)") }
+            lines.append("findings: \(report.diagnostics.count)")
             try StandardStreams.write(lines.joined(separator: "\n"))
-            DiagnosticPrinter.printToStandardError(statistics.diagnostics)
+            DiagnosticPrinter.printToStandardError(report.diagnostics)
         }
     }
 }

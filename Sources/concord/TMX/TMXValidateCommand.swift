@@ -19,7 +19,7 @@ struct TMXValidateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let result = try TMXValidation.validate(InputLocation(argument: file))
+        let result = try TMXValidationRequest(input: InputLocation(argument: file)).run()
         switch output.effectiveFormat {
         case .json:
             try StandardStreams.writeJSON(result)
