@@ -7,6 +7,18 @@ enum BenchData {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/bench")
     }
 
+    /// The UN test set's English repeated to `megabytes` (at least), made once.
+    static func unText(megabytes: Int, in data: URL) throws -> URL {
+        let text = data.appendingPathComponent("un-\(megabytes)mb.en.txt")
+        if FileManager.default.fileExists(atPath: text.path) { return text }
+        let source = sharedBench.deletingLastPathComponent().appendingPathComponent("data/parallel/un_v1.0_testsets/testset/UNv1.0.testset.en")
+        guard let base = FileManager.default.contents(atPath: source.path) else { throw BenchError.missing("\(source.path) not found") }
+        var body = Data()
+        while body.count < megabytes * 1_000_000 { body.append(base) }
+        try body.write(to: text)
+        return text
+    }
+
     static func ensureTM(units: Int, at url: URL, langs: String = "en,ru") throws {
         if FileManager.default.fileExists(atPath: url.path) { return }
         let script = sharedBench.appendingPathComponent("make_big_tm.py").path

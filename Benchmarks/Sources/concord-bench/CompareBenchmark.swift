@@ -9,7 +9,7 @@ enum CompareBenchmark {
         let tmx = data.appendingPathComponent("tm-\(units).tmx")
         try BenchData.ensureTM(units: units, at: tmx)
         let queries = data.appendingPathComponent("tm-\(units).queries.txt")
-        let text = try segmentationText(data: data)
+        let text = try BenchData.unText(megabytes: 5, in: data)
         let glossary = try glossaryFile(data: data)
         print("Compare: \(baseline) (old) against \(concord) (new); \(units)-unit TMX, best of \(repeats), turns taken")
         let converted = data.appendingPathComponent("compare-out.tmx").path
@@ -48,18 +48,6 @@ enum CompareBenchmark {
             print("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + "old \(best[0]!.description)   new \(best[1]!.description)   " + String(format: "new/old %.2f", ratio))
         }
         print(String(format: "  worst new/old: %.2f  (target ≤ 1.10)", worst))
-    }
-
-    private static func segmentationText(data: URL) throws -> URL {
-        let text = data.appendingPathComponent("un-5mb.en.txt")
-        if !FileManager.default.fileExists(atPath: text.path) {
-            let source = BenchData.sharedBench.deletingLastPathComponent().appendingPathComponent("data/parallel/un_v1.0_testsets/testset/UNv1.0.testset.en")
-            guard let base = FileManager.default.contents(atPath: source.path) else { throw BenchError.missing("\(source.path) not found") }
-            var body = Data()
-            while body.count < 5_000_000 { body.append(base) }
-            try body.write(to: text)
-        }
-        return text
     }
 
     private static func glossaryFile(data: URL) throws -> URL {

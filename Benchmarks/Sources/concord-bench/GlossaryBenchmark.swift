@@ -10,14 +10,7 @@ enum GlossaryBenchmark {
             let made = try ProcessRunner.measure(["python3", script, "--n", String(concepts), "--out", csv.path])
             if made.status != 0 { throw BenchError.failed("make_big_glossary.py", made.status) }
         }
-        let text = data.appendingPathComponent("un-5mb.en.txt")
-        if !FileManager.default.fileExists(atPath: text.path) {
-            let source = BenchData.sharedBench.deletingLastPathComponent().appendingPathComponent("data/parallel/un_v1.0_testsets/testset/UNv1.0.testset.en")
-            guard let base = FileManager.default.contents(atPath: source.path) else { throw BenchError.missing("\(source.path) not found") }
-            var body = Data()
-            while body.count < 5_000_000 { body.append(base) }
-            try body.write(to: text)
-        }
+        let text = try BenchData.unText(megabytes: 5, in: data)
         let empty = data.appendingPathComponent("empty.txt")
         _ = FileManager.default.createFile(atPath: empty.path, contents: Data())
         let peerScript = data.appendingPathComponent("load_glossary.py")

@@ -4,14 +4,7 @@ import Foundation
 /// against ../shared/bench/icu_floor.c (bare ICU sentence iteration in C), same file, same run.
 enum SegmentationBenchmark {
     static func run(concord: String, data: URL, megabytes: Int, repeats: Int) throws {
-        let text = data.appendingPathComponent("un-\(megabytes)mb.en.txt")
-        if !FileManager.default.fileExists(atPath: text.path) {
-            let source = BenchData.sharedBench.deletingLastPathComponent().appendingPathComponent("data/parallel/un_v1.0_testsets/testset/UNv1.0.testset.en")
-            guard let base = FileManager.default.contents(atPath: source.path) else { throw BenchError.missing("\(source.path) not found") }
-            var body = Data()
-            while body.count < megabytes * 1_000_000 { body.append(base) }
-            try body.write(to: text)
-        }
+        let text = try BenchData.unText(megabytes: megabytes, in: data)
         let floorBinary = data.appendingPathComponent("icu_floor").path
         if !FileManager.default.isExecutableFile(atPath: floorBinary) {
             let source = BenchData.sharedBench.appendingPathComponent("icu_floor.c").path

@@ -7,22 +7,11 @@ public struct ConcordanceReport: Codable, Sendable, Equatable {
     /// One unit with the phrase, where it is, and the unit's other languages.
     public struct Occurrence: Codable, Sendable, Equatable {
         /// Written as null when the unit has none.
-        public var tuid: String?
+        @NullWhenAbsent public var tuid: String?
         public var language: String
         public var text: String
         public var highlights: [Highlight]
         public var aligned: [AlignedText]
-
-        private enum CodingKeys: String, CodingKey { case tuid, language, text, highlights, aligned }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(tuid, forKey: .tuid)
-            try container.encode(language, forKey: .language)
-            try container.encode(text, forKey: .text)
-            try container.encode(highlights, forKey: .highlights)
-            try container.encode(aligned, forKey: .aligned)
-        }
     }
 
     /// Unicode-scalar offsets into the text, end-exclusive.

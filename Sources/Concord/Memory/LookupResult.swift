@@ -21,14 +21,14 @@ public struct MatchReport: Codable, Sendable, Equatable {
     public var source: String
     public var target: String
     /// Written as null when the unit has none.
-    public var tuid: String?
+    @NullWhenAbsent public var tuid: String?
     public var origin: String
     /// The token diff from the match source to the query: "=word", "-removed", "+inserted".
     public var diff: [String]
     public var substitutions: [Substitution]
     public var deductions: [String]
     /// Written as null when nothing was adapted.
-    public var adaptedTarget: String?
+    @NullWhenAbsent public var adaptedTarget: String?
 
     public init(_ match: MemoryMatch) {
         score = match.score
@@ -42,20 +42,4 @@ public struct MatchReport: Codable, Sendable, Equatable {
         adaptedTarget = match.adaptedTarget
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case score, source, target, tuid, origin, diff, substitutions, deductions, adaptedTarget
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(score, forKey: .score)
-        try container.encode(source, forKey: .source)
-        try container.encode(target, forKey: .target)
-        try container.encode(tuid, forKey: .tuid)          // null, not absent: scripts test for it
-        try container.encode(origin, forKey: .origin)
-        try container.encode(diff, forKey: .diff)
-        try container.encode(substitutions, forKey: .substitutions)
-        try container.encode(deductions, forKey: .deductions)
-        try container.encode(adaptedTarget, forKey: .adaptedTarget)
-    }
 }

@@ -63,7 +63,7 @@ public struct TMXStatisticsReport: Codable, Sendable, Equatable {
     /// Variants per language tag (canonical case).
     public var languages: [String: Int]
     /// The header's srclang (`*all*` for any), when there is one.
-    public var sourceLanguage: String?
+    @NullWhenAbsent public var sourceLanguage: String?
     public var header: TMXHeaderSummary
     public var diagnostics: [Diagnostic]
     /// The languages in order of first appearance (for text output; not in the JSON).
@@ -72,15 +72,6 @@ public struct TMXStatisticsReport: Codable, Sendable, Equatable {
     public var headerProperties = 0
 
     private enum CodingKeys: String, CodingKey { case units, languages, sourceLanguage, header, diagnostics }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(units, forKey: .units)
-        try container.encode(languages, forKey: .languages)
-        try container.encode(sourceLanguage, forKey: .sourceLanguage)      // null when the header has none
-        try container.encode(header, forKey: .header)
-        try container.encode(diagnostics, forKey: .diagnostics)
-    }
 }
 
 /// A TMX header's attributes under JSON names (camelCase words; the TMX file keeps TMX's names).
@@ -94,12 +85,7 @@ public struct TMXHeaderSummary: Codable, Sendable, Equatable {
     public var version: String?
 
     public init(_ metadata: MemoryMetadata) {
-        creationTool = metadata.creationTool
-        creationToolVersion = metadata.creationToolVersion
-        segmentType = metadata.segmentType
-        originalFormat = metadata.originalFormat
-        adminLanguage = metadata.adminLanguage
-        dataType = metadata.dataType
-        version = metadata.formatVersion
+        (creationTool, creationToolVersion, segmentType) = (metadata.creationTool, metadata.creationToolVersion, metadata.segmentType)
+        (originalFormat, adminLanguage, dataType, version) = (metadata.originalFormat, metadata.adminLanguage, metadata.dataType, metadata.formatVersion)
     }
 }

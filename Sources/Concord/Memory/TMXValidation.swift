@@ -31,7 +31,7 @@ public enum TMXValidation {
                 }
             }
         }
-        if let version = reader.header.version, version != "1.4" {
+        if let version = reader.header.formatVersion, version != "1.4" {
             extra.append(Diagnostic(DiagnosticCatalog.tmxVersion,
                                     message: "version=\"\(version)\": checked against TMX 1.4b", file: reader.fileName, line: 1))
         }

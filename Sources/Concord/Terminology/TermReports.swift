@@ -6,7 +6,7 @@ public struct TermReport: Codable, Sendable, Equatable {
     public var language: String
     public var term: String
     public var status: TermStatus
-    public var type: TermType?
+    @NullWhenAbsent public var type: TermType?
 
     public init(_ term: Term) {
         language = term.language.canonical
@@ -15,15 +15,6 @@ public struct TermReport: Codable, Sendable, Equatable {
         type = term.type
     }
 
-    private enum CodingKeys: String, CodingKey { case language, term, status, type }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(language, forKey: .language)
-        try container.encode(term, forKey: .term)
-        try container.encode(status, forKey: .status)
-        try container.encode(type, forKey: .type)
-    }
 }
 
 /// One segment of `concord terms` with the terms found in it and their suggested translations.
@@ -41,22 +32,8 @@ public struct SegmentTermsReport: Codable, Sendable, Equatable {
         public var end: Int
         public var term: String
         public var status: TermStatus
-        public var type: TermType?
+        @NullWhenAbsent public var type: TermType?
         public var targets: [TermReport]
-
-        private enum CodingKeys: String, CodingKey { case concept, text, start, end, term, status, type, targets }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(concept, forKey: .concept)
-            try container.encode(text, forKey: .text)
-            try container.encode(start, forKey: .start)
-            try container.encode(end, forKey: .end)
-            try container.encode(term, forKey: .term)
-            try container.encode(status, forKey: .status)
-            try container.encode(type, forKey: .type)
-            try container.encode(targets, forKey: .targets)
-        }
     }
 
     /// The reports for `segments`, with each hit's suggestions in `targetLanguages`.

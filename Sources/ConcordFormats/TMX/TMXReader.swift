@@ -108,7 +108,7 @@ public final class TMXReader {
         guard xml.localName == "tmx" else {
             throw FormatError.wrongRoot(file: fileName, line: xml.line, column: 1, found: xml.qualifiedName, expected: "tmx")
         }
-        header.version = xml.attribute("version")
+        header.formatVersion = xml.attribute("version")
         if xml.isEmptyElement { throw missingBody() }
         let rootDepth = xml.depth
         while try advance() {
