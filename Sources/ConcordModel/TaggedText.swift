@@ -21,6 +21,22 @@ public struct TaggedText: Hashable, Sendable, Codable {
         }.joined()
     }
 
+    /// Ids of the pairs complete in this text: an opening whose closing (same id) follows it.
+    /// A half whose partner is not here is written as isolated by formats that pair tags.
+    public var pairedTagIDs: Set<String> {
+        var open: Set<String> = []
+        var paired: Set<String> = []
+        for tag in allTags where !tag.isolated {
+            guard let id = tag.id else { continue }
+            switch tag.role {
+            case .opening: open.insert(id)
+            case .closing: if open.remove(id) != nil { paired.insert(id) }
+            case .standalone: break
+            }
+        }
+        return paired
+    }
+
     /// Every tag, those inside annotations included, in document order.
     public var allTags: [InlineTag] {
         runs.flatMap { run -> [InlineTag] in

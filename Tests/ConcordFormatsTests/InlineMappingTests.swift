@@ -39,12 +39,7 @@ struct InlineMappingTests {
     /// Roles, isolation (a half without its partner counts as isolated), types as the
     /// target format can say them, native code, and which opening pairs with which closing.
     static func shape(_ text: TaggedText, type: (String?) -> String?) -> [String] {
-        var paired: Set<String> = []
-        var open: Set<String> = []
-        for tag in text.allTags where !tag.isolated {
-            guard let id = tag.id else { continue }
-            if tag.role == .opening { open.insert(id) } else if tag.role == .closing, open.remove(id) != nil { paired.insert(id) }
-        }
+        let paired = text.pairedTagIDs
         var numbers: [String: Int] = [:]
         func describe(_ runs: [TaggedRun]) -> [String] {
             runs.flatMap { run -> [String] in

@@ -12,14 +12,8 @@ public struct XLIFF12InlineEncoder {
 
     /// The inline nodes for `text`; ids are unique within the unit this encoder serves.
     public mutating func encode(_ text: TaggedText) -> [XMLNode] {
-        var open: Set<String> = []
-        var paired: Set<String> = []
-        for tag in text.allTags where !tag.isolated {
-            guard let id = tag.id else { continue }
-            if tag.role == .opening { open.insert(id) } else if tag.role == .closing, open.remove(id) != nil { paired.insert(id) }
-        }
         var opened: [String: String] = [:]
-        return encode(text.runs, paired: paired, opened: &opened)
+        return encode(text.runs, paired: text.pairedTagIDs, opened: &opened)
     }
 
     private mutating func encode(_ runs: [TaggedRun], paired: Set<String>, opened: inout [String: String]) -> [XMLNode] {

@@ -16,24 +16,8 @@ public struct XLIFF20InlineEncoder {
 
     /// The inline nodes for `text`; ids are unique within the unit this encoder serves.
     public mutating func encode(_ text: TaggedText) -> [XMLNode] {
-        let partners = Self.pairedTags(in: text)
         var opened: [String: String] = [:]
-        return encode(text.runs, partners: partners, opened: &opened)
-    }
-
-    /// Ids of openings whose closing follows in the same text (and so the other way round).
-    private static func pairedTags(in text: TaggedText) -> Set<String> {
-        var open: Set<String> = []
-        var paired: Set<String> = []
-        for tag in text.allTags where !tag.isolated {
-            guard let id = tag.id else { continue }
-            switch tag.role {
-            case .opening: open.insert(id)
-            case .closing: if open.remove(id) != nil { paired.insert(id) }
-            case .standalone: break
-            }
-        }
-        return paired
+        return encode(text.runs, partners: text.pairedTagIDs, opened: &opened)
     }
 
     private mutating func encode(_ runs: [TaggedRun], partners: Set<String>, opened: inout [String: String]) -> [XMLNode] {
