@@ -8,14 +8,8 @@ import GRDB
 /// A row of `unit`: a translation unit kept whole as its codec's payload.
 struct UnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "unit"
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let keyHash = Column(CodingKeys.keyHash)
-        static let tuid = Column(CodingKeys.tuid)
-        static let latestDate = Column(CodingKeys.latestDate)
-        static let payload = Column(CodingKeys.payload)
-    }
-    static let columnNames = ["id", "keyHash", "tuid", "latestDate", "payload"]
+    enum Columns: String, ColumnExpression, CaseIterable { case id, keyHash, tuid, latestDate, payload }
+    static let columnNames = Columns.allCases.map(\.rawValue)
 
     /// nil until inserted (then AUTOINCREMENT gives one), unless the import numbers units itself.
     var id: Int64?
@@ -46,14 +40,8 @@ struct UnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
 /// language so that opening a store for one pair reads one language's rows.
 struct VariantRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "variant"
-    enum Columns {
-        static let language = Column(CodingKeys.language)
-        static let unit = Column(CodingKeys.unit)
-        static let ordinal = Column(CodingKeys.ordinal)
-        static let date = Column(CodingKeys.date)
-        static let tokens = Column(CodingKeys.tokens)
-    }
-    static let columnNames = ["language", "unit", "ordinal", "date", "tokens"]
+    enum Columns: String, ColumnExpression, CaseIterable { case language, unit, ordinal, date, tokens }
+    static let columnNames = Columns.allCases.map(\.rawValue)
 
     /// The language tag in canonical case.
     var language: String
@@ -72,11 +60,8 @@ struct VariantRecord: Codable, FetchableRecord, PersistableRecord {
 /// A row of `token`: a match token's key and the id variants refer to it by.
 struct TokenRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "token"
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let key = Column(CodingKeys.key)
-    }
-    static let columnNames = ["id", "key"]
+    enum Columns: String, ColumnExpression, CaseIterable { case id, key }
+    static let columnNames = Columns.allCases.map(\.rawValue)
 
     var id: Int64
     var key: String
@@ -87,10 +72,7 @@ struct TokenRecord: Codable, FetchableRecord, PersistableRecord {
 /// A row of `language`: how many variants the store has in a language.
 struct LanguageRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "language"
-    enum Columns {
-        static let tag = Column(CodingKeys.tag)
-        static let variants = Column(CodingKeys.variants)
-    }
+    enum Columns: String, ColumnExpression, CaseIterable { case tag, variants }
 
     var tag: String
     var variants: Int

@@ -24,13 +24,8 @@ import Testing
     func withFixture(_ body: (Fixture) throws -> Void) throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let tmx = directory.appendingPathComponent("m.tmx")
-        try Self.memory.write(to: tmx, atomically: true, encoding: .utf8)
-        let newer = directory.appendingPathComponent("newer.tmx")
-        try Self.memory.replacingOccurrences(of: "20190101T000000Z", with: "20200101T000000Z")
-            .replacingOccurrences(of: "<note>first</note>", with: "<note>second</note>")
-            .write(to: newer, atomically: true, encoding: .utf8)
-        try body(Fixture(directory: directory, tmx: tmx.path, newer: newer.path))
+        let pair = try MemoryPair(Self.memory, in: directory)
+        try body(Fixture(directory: directory, tmx: pair.older.path, newer: pair.newer.path))
     }
 
     @Test func importMergesDuplicatesWithTheNewestDateAndEveryNote() throws {

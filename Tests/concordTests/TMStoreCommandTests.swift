@@ -15,11 +15,8 @@ import Testing
     @Test func importMergeExportDeleteAndLookup() throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let tmx = directory.appendingPathComponent("m.tmx")
-        try Self.memory.write(to: tmx, atomically: true, encoding: .utf8)
-        let newer = directory.appendingPathComponent("newer.tmx")
-        try Self.memory.replacingOccurrences(of: "20190101T000000Z", with: "20200101T000000Z")
-            .replacingOccurrences(of: "<note>first</note>", with: "<note>second</note>").write(to: newer, atomically: true, encoding: .utf8)
+        let pair = try MemoryPair(Self.memory, in: directory)
+        let (tmx, newer) = (pair.older, pair.newer)
         let db = directory.appendingPathComponent("m.tmdb").path
         #expect(try TestSupport.runConcord(["tm", "import", tmx.path, newer.path, "--db", db]).status == 0)
         #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"units\":2"))

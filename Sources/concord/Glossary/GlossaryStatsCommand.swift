@@ -9,13 +9,12 @@ struct GlossaryStatsCommand: ParsableCommand {
         discussion: "Example:\n  concord glossary stats Glossaries/sco.tbx --json"
     )
 
-    @Argument(help: "The glossary (.tbx, .csv, .tsv).")
-    var glossary: String
+    @OptionGroup var file: GlossaryFileArgument
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let result = try GlossaryStatisticsRequest(glossary: InputLocation(argument: glossary)).run()
+        let result = try GlossaryStatisticsRequest(glossary: file.location).run()
         DiagnosticPrinter.printToStandardError(result.diagnostics)
         let statistics = result.statistics
         let perLanguage = statistics.languages

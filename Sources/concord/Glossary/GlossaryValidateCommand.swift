@@ -9,19 +9,18 @@ struct GlossaryValidateCommand: ParsableCommand {
         discussion: "Exit status 1 when it finds errors.\n\nExample:\n  concord glossary validate Glossaries/sco.tbx"
     )
 
-    @Argument(help: "The glossary (.tbx, .csv, .tsv).")
-    var glossary: String
+    @OptionGroup var file: GlossaryFileArgument
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let report = try GlossaryValidationRequest(glossary: InputLocation(argument: glossary)).run()
+        let report = try GlossaryValidationRequest(glossary: file.location).run()
         switch output.effectiveFormat {
         case .json:
             try StandardStreams.writeJSON(report)
         case .text:
             for finding in report.diagnostics { try StandardStreams.write(finding.description) }
-            try StandardStreams.write("\(glossary): \(counted(report.concepts, "concept")), \(counted(report.errors, "error")), \(counted(report.warnings, "warning"))")
+            try StandardStreams.write("\(file.location.name): \(counted(report.concepts, "concept")), \(counted(report.errors, "error")), \(counted(report.warnings, "warning"))")
         }
         if !report.valid { throw CommandFailure(status: .findings) }
     }
