@@ -9,4 +9,22 @@ public struct MatchToken: Hashable, Sendable {
     public let key: String
     /// The text as written (the number's digits, the code's native text), for substitution and explanations.
     public let written: String
+
+    /// True for a punctuation mark (Unicode category P*): left out of the fuzzy score, so that a comma
+    /// for a semicolon or a missing full stop costs 1 point (the exact-match deductions), not 9.
+    /// Symbols (`%`, `$`, `+`) stay in: they change what a sentence says.
+    public var isIgnoredByFuzzyScore: Bool {
+        kind == .punctuation && Self.isPunctuationKey(key)
+    }
+
+    /// True when `key` is one punctuation mark.
+    static func isPunctuationKey(_ key: String) -> Bool {
+        let scalars = key.unicodeScalars
+        guard let scalar = scalars.first, scalars.count == 1 else { return false }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
 }

@@ -28,15 +28,17 @@ final class MatchTokenizer {
         return sink.tokens
     }
 
-    /// The tokens' keys only (what the index stores): faster, as the written forms are not made.
+    /// The keys the fuzzy score compares (punctuation marks left out, see
+    /// ``MatchToken/isIgnoredByFuzzyScore``): what the index stores. Faster than ``tokens(of:)``,
+    /// as the written forms are not made.
     func keys(of segment: Segment) throws -> [String] {
         var keys: [String] = []
         try forEachKey(of: segment) { keys.append(String(decoding: $0, as: UTF8.self)) }
         return keys
     }
 
-    /// Calls `body` with each token's key as UTF-8 bytes, in order (what the
-    /// store keeps): on the fast paths no string is made at all.
+    /// Calls `body` with each compared token's key as UTF-8 bytes, in order (what the
+    /// store keeps; punctuation marks left out): on the fast paths no string is made at all.
     func forEachKey(of segment: Segment, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws {
         try withoutActuallyEscaping(body) { body in
             var sink = KeySink(body: body)
@@ -333,6 +335,7 @@ private struct KeySink: TokenSink {
     let body: (UnsafeBufferPointer<UInt8>) -> Void
 
     func add(_ kind: MatchToken.Kind, key: UnsafeBufferPointer<UInt8>, written: () -> String) {
+        if kind == .punctuation, MatchToken.isPunctuationKey(String(decoding: key, as: UTF8.self)) { return }
         body(key)
     }
 }

@@ -118,12 +118,14 @@ public final class TranslationMemoryIndex {
     public func add(store: MemoryStore, from: LanguageTag, to: LanguageTag, origin: String, penalty: Int = 0) throws {
         let memory = Int32(memories.count)
         memories.append(Memory(origin: origin, penalty: penalty, units: .store(store)))
-        // The store's token ids, as this index numbers them.
+        // The store's token ids, as this index numbers them. Punctuation marks are not compared
+        // (stores written before that keep them in their token rows): they map to `ignored`.
         var remap: [Int32] = []
+        let ignored: Int32 = -2
         try store.forEachToken { id, key in
             guard id >= 0, id <= Int64(Int32.max) else { return }
             if Int(id) >= remap.count { remap += repeatElement(-1, count: Int(id) + 1 - remap.count) }
-            remap[Int(id)] = index.vocabulary.id(for: key)
+            remap[Int(id)] = MatchToken.isPunctuationKey(key) ? ignored : index.vocabulary.id(for: key)
         }
         let tags = try store.languages().map(\.tag)
         var targets: [(unit: Int64, ordinal: Int)] = []
@@ -141,10 +143,10 @@ public final class TranslationMemoryIndex {
             try store.forEachVariant(language: tag, withTokens: true) { unit, ordinal, date, tokens in
                 let start = flat.count
                 for id in tokens {
-                    guard id >= 0, Int(id) < remap.count, remap[Int(id)] >= 0 else {
+                    guard id >= 0, Int(id) < remap.count, remap[Int(id)] != -1 else {
                         throw MemoryStoreError.corrupt(path: store.path, detail: "unit \(unit) has a token the token table lacks")
                     }
-                    flat.append(remap[Int(id)])
+                    if remap[Int(id)] != ignored { flat.append(remap[Int(id)]) }
                 }
                 rows.append(SourceRow(unit: unit, ordinal: ordinal, date: date ?? Int64.min, tokens: start..<flat.count))
             }
@@ -213,7 +215,7 @@ public final class TranslationMemoryIndex {
         let queryTokens = try tokenizer.tokens(of: query)
         var failure: Error?
         let penalties = memories.contains { $0.penalty > 0 }
-        let found = index.search(queryTokens.map(\.key), minimum: minimum, limit: limit) { number, fuzzy in
+        let found = index.search(Self.comparedKeys(queryTokens), minimum: minimum, limit: limit) { number, fuzzy in
             guard fuzzy == 100 else { return penalties ? max(0, fuzzy - penalty(number)) : fuzzy }
             do {
                 return try explain(number: number, fuzzy: fuzzy, query: query, queryTokens: queryTokens,
@@ -232,7 +234,7 @@ public final class TranslationMemoryIndex {
     func lookupByScanning(_ query: Segment, previous: String? = nil, next: String? = nil, minimum: Int = 50, limit: Int = 5) throws -> [MemoryMatch] {
         fetched = [:]
         let queryTokens = try tokenizer.tokens(of: query)
-        let pattern = EditDistance.Pattern(index.ids(for: queryTokens.map(\.key)))
+        let pattern = EditDistance.Pattern(index.ids(for: Self.comparedKeys(queryTokens)))
         var scored: [(Int, Int)] = []
         let n = pattern.count
         for number in 0..<index.count {
@@ -343,7 +345,8 @@ public final class TranslationMemoryIndex {
         guard query.comparisonKey != source.comparisonKey else { return 100 }
         var total = 0
         var caseDiffers = false
-        for (mine, theirs) in zip(queryTokens, sourceTokens) where mine.written != theirs.written {
+        let compared = (queryTokens.filter { !$0.isIgnoredByFuzzyScore }, sourceTokens.filter { !$0.isIgnoredByFuzzyScore })
+        for (mine, theirs) in zip(compared.0, compared.1) where mine.written != theirs.written {
             switch mine.kind {
             case .number, .code:
                 total += 1
@@ -358,11 +361,16 @@ public final class TranslationMemoryIndex {
             total += 1
             deductions.append("case differs")
         }
-        if spacing(query.plainText) != spacing(source.plainText) {
+        if let difference = SpacingDifference.describe(query: query.plainText, source: source.plainText) {
             total += 1
-            deductions.append("spaces or punctuation differ")
+            deductions.append(difference)
         }
         return min(99, 100 - max(1, total))
+    }
+
+    /// The keys the fuzzy score compares (punctuation marks left out).
+    static func comparedKeys(_ tokens: [MatchToken]) -> [String] {
+        tokens.compactMap { $0.isIgnoredByFuzzyScore ? nil : $0.key }
     }
 
     /// 101 when the unit's preceding context (`x-context-pre`) is the query's previous
@@ -390,21 +398,6 @@ public final class TranslationMemoryIndex {
             if !wasPlaced { deductions.append("number \(change.from) is not in the target as written: change it to \(change.to) by hand") }
         }
         return (substitutions, substitutions.contains(where: \.placed) ? text : nil)
-    }
-
-    /// White space and punctuation, the rest removed: what "spacing" differences compare.
-    private static func spacing(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.properties.isWhitespace || $0.properties.generalCategory.isPunctuation }))
-    }
-}
-
-private extension Unicode.GeneralCategory {
-    var isPunctuation: Bool {
-        switch self {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
-        default: return false
-        }
     }
 }
 

@@ -127,3 +127,32 @@ struct LineCodec: UnitCodec {
         }
     }
 }
+
+/// Stores written before punctuation left the fuzzy score keep punctuation token rows: they are skipped on loading.
+@Suite struct OlderStoreTokenTests {
+    @Test func punctuationTokensOfAnOlderStoreAreNotCompared() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("old.tmdb").path
+        let store = try MemoryStore(path: path, codec: LineCodec())
+        try store.write { _ = try $0.add(MemoryStoreTests.unit("a", "The plan; the summit opened.", "План; саммит открылся.")) }
+        // Put the marks back into the English token rows, as an older Concord stored them.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            let top = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM token") ?? 0
+            try db.execute(sql: "INSERT INTO token (id, key) VALUES (?, ';'), (?, '.')", arguments: [top + 1, top + 2])
+            let blob = try Data.fetchOne(db, sql: "SELECT tokens FROM variant WHERE language = 'en'")!
+            var ids: [Int32] = []
+            _ = blob.withUnsafeBytes { TokenBlob.decode($0, into: &ids) }
+            ids.insert(Int32(top + 1), at: 2)
+            ids.append(Int32(top + 2))
+            try db.execute(sql: "UPDATE variant SET tokens = ? WHERE language = 'en'", arguments: [Data(TokenBlob.encode(ids))])
+        }
+        try queue.close()
+        let index = try TranslationMemoryIndex()
+        try index.add(store: MemoryStore(path: path, codec: LineCodec(), access: .readOnly), from: LanguageTag("en"), to: LanguageTag("ru"), origin: "old")
+        #expect(index.checkInvariants().isEmpty)
+        #expect(try index.lookup(Segment("The plan, the summit opened")).first?.score == 99)
+        #expect(try index.lookup(Segment("The plan; the summit opened.")).first?.score == 100)
+    }
+}
