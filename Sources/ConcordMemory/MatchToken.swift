@@ -21,10 +21,27 @@ public struct MatchToken: Hashable, Sendable {
     static func isPunctuationKey(_ key: String) -> Bool {
         let scalars = key.unicodeScalars
         guard let scalar = scalars.first, scalars.count == 1 else { return false }
+        return isPunctuation(scalar)
+    }
+
+    /// The same for a key as UTF-8 bytes (the tokenizer's fast paths make no string).
+    static func isPunctuationKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = key.first else { return false }
+        if first < 0x80 { return key.count == 1 && asciiPunctuation[Int(first)] }
+        var decoder = UTF8()
+        var iterator = key.makeIterator()
+        guard case let .scalarValue(scalar) = decoder.decode(&iterator), case .emptyInput = decoder.decode(&iterator) else { return false }
+        return isPunctuation(scalar)
+    }
+
+    private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
         default: return false
         }
     }
+
+    /// ASCII punctuation marks (P*), by byte.
+    private static let asciiPunctuation: [Bool] = (0..<128).map { isPunctuation(Unicode.Scalar(UInt8($0))) }
 }

@@ -335,7 +335,7 @@ private struct KeySink: TokenSink {
     let body: (UnsafeBufferPointer<UInt8>) -> Void
 
     func add(_ kind: MatchToken.Kind, key: UnsafeBufferPointer<UInt8>, written: () -> String) {
-        if kind == .punctuation, MatchToken.isPunctuationKey(String(decoding: key, as: UTF8.self)) { return }
+        if kind == .punctuation, MatchToken.isPunctuationKey(key) { return }
         body(key)
     }
 }

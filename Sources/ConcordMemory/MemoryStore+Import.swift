@@ -114,8 +114,9 @@ extension MemoryStore.Writer {
         var start = 0
         while start < hashes.count {
             let chunk = hashes[start..<min(start + 256, hashes.count)]
-            found.formUnion(try UnitRecord.select(UnitRecord.Columns.keyHash, as: Int64.self)
-                .filter(chunk.contains(UnitRecord.Columns.keyHash)).fetchSet(db))
+            // SQL written once per chunk size and cached: the query interface would build and parse it for every batch.
+            found.formUnion(try Int64.fetchSet(db.cachedStatement(sql: UnitRecord.keyHashesSQL(count: chunk.count)),
+                                               arguments: StatementArguments(Array(chunk))))
             start += chunk.count
         }
         return found

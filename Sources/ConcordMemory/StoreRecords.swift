@@ -31,6 +31,9 @@ struct UnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// The hot reads of lookups, as SQL written once (cached as prepared statements).
     static let payloadByIDSQL = "SELECT payload FROM unit WHERE id = ?"
+    static func keyHashesSQL(count: Int) -> String {
+        "SELECT keyHash FROM unit WHERE keyHash IN (" + Array(repeating: "?", count: count).joined(separator: ",") + ")"
+    }
     static func payloadsByIDsSQL(count: Int) -> String {
         "SELECT id, payload FROM unit WHERE id IN (" + Array(repeating: "?", count: count).joined(separator: ",") + ")"
     }
