@@ -52,6 +52,10 @@ public enum DiagnosticCatalog {
     public static let tmxVersion = DiagnosticKind("tmx.version", .warning,
         "the file declares another TMX version than 1.4; it was checked against TMX 1.4b")
 
+    // MARK: Documents
+    public static let documentEmpty = DiagnosticKind("document.empty", .warning,
+        "a document holds no text (an empty file, or only white space or markup): nothing to segment")
+
     // MARK: Delimited tables
     public static let tableExtraFields = DiagnosticKind("table.extra-fields", .warning,
         "a row has more fields than the header; the extra fields are ignored")
@@ -89,7 +93,7 @@ public enum DiagnosticCatalog {
         tmxMisplacedElement, tmxMissingHeader, tmxMissingLanguage, tmxMissingSeg, tmxNotWellFormed,
         tmxPropWithoutType, tmxRemovedCharacter, tmxSingleLanguage, tmxTextOutsideSeg, tmxUnexpectedElement,
         tmxUnknownInline, tmxUnpairedCode, tmxVersion,
-        tableExtraFields, tableSeveralVariants,
+        documentEmpty, tableExtraFields, tableSeveralVariants,
         memoryNoLanguagePair, memoryTooManyVariants,
         glossaryDuplicateConceptID, glossaryDuplicateTerm, glossaryEmptyTerm, glossaryNoConcepts, glossaryNoLanguage,
         glossaryNoPreferredTerm, glossarySingleLanguage, glossaryTermInTwoConcepts,

@@ -63,6 +63,9 @@ struct SegmentCommand: ParsableCommand {
         let segmenter = try Segmenter(ruleSet: ruleSet, language: language, quotations: quotes == .keep ? .keep : .split)
         let document = try DocumentSegmentation.readDocument(InputLocation(argument: file ?? "-"), format: inputFormat.flatMap { DocumentFormat(rawValue: $0.rawValue) },
                                                              encoding: input.encoding)
+        if let empty = DocumentSegmentation.emptiness(of: document, name: InputLocation(argument: file ?? "-").name) {
+            DiagnosticPrinter.printToStandardError([empty])
+        }
         switch output.effectiveFormat {
         case .json:
             // Streamed (keys sorted, as everywhere): two million segments are a few hundred megabytes of JSON.

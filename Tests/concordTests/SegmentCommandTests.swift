@@ -16,6 +16,23 @@ import Testing
         return try #require(object["segments"] as? [[String: Any]])
     }
 
+    @Test func anEmptyDocumentSaysSo() throws {
+        for content in ["", "  \n\n\t\n", "<html><body><script>x()</script></body></html>"] {
+            let directory = try TestSupport.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let file = directory.appendingPathComponent(content.hasPrefix("<") ? "empty.html" : "empty.txt")
+            try content.write(to: file, atomically: true, encoding: .utf8)
+            let segmented = try TestSupport.runConcord(["segment", file.path, "--lang", "en"])
+            #expect(segmented.status == 0)
+            #expect(segmented.stdout.isEmpty)
+            #expect(segmented.stderr.contains("\(file.path): warning: is empty: it holds no text to segment [document.empty]"), "\(segmented.stderr)")
+            let terms = try TestSupport.runConcord(["terms", file.path, "--glossary", TestSupport.packageRoot.appendingPathComponent("Glossaries/sco.tbx").path,
+                                                    "--from", "en"])
+            #expect(terms.status == 0)
+            #expect(terms.stderr.contains("[document.empty]"))
+        }
+    }
+
     @Test func jsonHasTextParagraphAndScalarOffsets() throws {
         let list = try segments(["segment", "-", "--lang", "en"], input: Self.release)
         let texts = list.map { $0["text"] as! String }

@@ -26,9 +26,12 @@ public struct TermsRequest: Codable, Sendable, Equatable {
 
     public func run() throws -> TermsResult {
         let loaded = try TermLookup.glossaries(glossaries)
-        let warnings = TermLookup.languageWarnings(loaded, inputs: glossaries, languages: [language] + targetLanguages)
-        let segments = try TermLookup.recognize(try TermLookup.segments(input, language: language, presegmented: presegmented, encoding: encoding),
-                                                glossaries: loaded, language: language)
+        var warnings = TermLookup.languageWarnings(loaded, inputs: glossaries, languages: [language] + targetLanguages)
+        let texts = try TermLookup.segments(input, language: language, presegmented: presegmented, encoding: encoding)
+        if texts.allSatisfy({ $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) }) {
+            warnings.append(Diagnostic(DiagnosticCatalog.documentEmpty, message: "is empty: it holds no text to look terms up in", file: input.name))
+        }
+        let segments = try TermLookup.recognize(texts, glossaries: loaded, language: language)
         let targets = targetLanguages.isEmpty
             ? Array(Set(loaded.flatMap(\.languages)).filter { !language.matches($0) }).sorted()
             : targetLanguages

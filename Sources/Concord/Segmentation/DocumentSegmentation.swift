@@ -49,6 +49,12 @@ public enum DocumentSegmentation {
         return resolved == .md ? MarkdownTextReader.read(text) : PlainTextReader.read(text)
     }
 
+    /// A warning when `document` holds no text, else nil: an empty output should not be a mystery.
+    public static func emptiness(of document: TextDocument, name: String) -> Diagnostic? {
+        guard document.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return nil }
+        return Diagnostic(DiagnosticCatalog.documentEmpty, message: "is empty: it holds no text to segment", file: name)
+    }
+
     /// The sentences of every paragraph, in order.
     public static func segment(_ document: TextDocument, with segmenter: Segmenter) throws -> [SentenceSegment] {
         var result: [SentenceSegment] = []
