@@ -9,7 +9,8 @@ extension MemoryStore.Writer {
     /// tokens and their ids) runs on a second thread while this one writes
     /// to the database. `next` is only ever called from that thread, and
     /// never after this returns or throws.
-    public func addAll(from next: @escaping () throws -> TranslationUnit?) throws -> ImportCounts {
+    /// `defaultSource` is the source language of the units' file (kept for units without their own srclang).
+    public func addAll(from next: @escaping () throws -> TranslationUnit?, defaultSource: LanguageTag? = nil) throws -> ImportCounts {
         let pipeline = UnitPipeline<PreparedUnit>()
         let counter = ReadCounter()
         let done = DispatchSemaphore(value: 0)
@@ -23,7 +24,8 @@ extension MemoryStore.Writer {
                 while let unit = try next() {
                     counter.read += 1
                     guard !unit.variants.isEmpty else { continue }
-                    batch.append(try PreparedUnit(unit, tokenizer: tokenizer, codec: codec, tokenIDs: tokenIDs, path: path))
+                    batch.append(try PreparedUnit(unit, defaultSource: defaultSource, tokenizer: tokenizer, codec: codec,
+                                                  tokenIDs: tokenIDs, path: path))
                     if batch.count == 256 {
                         guard pipeline.push(batch) else { break }
                         batch = []

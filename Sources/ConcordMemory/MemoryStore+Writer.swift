@@ -20,8 +20,10 @@ extension MemoryStore {
 
         /// Adds `unit`, or merges it into the stored unit it duplicates (the project's
         /// rule: equal comparison keys; newest change date wins, props and notes united).
-        public func add(_ unit: TranslationUnit) throws -> AddOutcome {
-            try add(PreparedUnit(unit, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path))
+        /// `defaultSource` is the source language of the unit's file, kept when the unit has no srclang of its own.
+        public func add(_ unit: TranslationUnit, defaultSource: LanguageTag? = nil) throws -> AddOutcome {
+            try add(PreparedUnit(unit, defaultSource: defaultSource, tokenizer: store.tokenizer, codec: store.codec,
+                                 tokenIDs: store.tokenIDs, path: store.path))
         }
 
         /// Adds or merges one unit; a new unit gets `newID` when given (else the next AUTOINCREMENT id).
@@ -33,7 +35,7 @@ extension MemoryStore {
                 guard stored.duplicateKey == prepared.key, let id = candidate.id else { continue }
                 var merged = stored
                 merged.merge(prepared.unit)
-                try rewrite(id: id, old: stored, new: merged)
+                try rewrite(id: id, old: stored, new: merged, sourceLanguage: candidate.sourceLanguage)
                 return .merged
             }
             var record = UnitRecord(prepared, id: newID)
@@ -53,7 +55,7 @@ extension MemoryStore {
             guard let record = try UnitRecord.fetchOne(db, key: id) else {
                 throw MemoryStoreError.missingUnit(path: store.path, id: id)
             }
-            try rewrite(id: id, old: store.codec.decode(Array(record.payload)), new: unit)
+            try rewrite(id: id, old: store.codec.decode(Array(record.payload)), new: unit, sourceLanguage: record.sourceLanguage)
         }
 
         /// Deletes the units with this tuid; returns how many.
@@ -66,10 +68,11 @@ extension MemoryStore {
             return found.count
         }
 
-        private func rewrite(id: Int64, old: TranslationUnit, new: TranslationUnit) throws {
+        /// Replaces a stored unit, keeping the source language it was stored with.
+        private func rewrite(id: Int64, old: TranslationUnit, new: TranslationUnit, sourceLanguage: String?) throws {
             let prepared = try PreparedUnit(new, tokenizer: store.tokenizer, codec: store.codec, tokenIDs: store.tokenIDs, path: store.path)
             try insertNewTokens(of: prepared)
-            try UnitRecord(prepared, id: id).update(db)
+            try UnitRecord(prepared, id: id, sourceLanguage: sourceLanguage).update(db)
             try removeVariants(of: old, id: id)
             try insertVariants(of: prepared, id: id)
         }

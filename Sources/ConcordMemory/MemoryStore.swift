@@ -136,15 +136,17 @@ public final class MemoryStore: @unchecked Sendable {
     /// A store made by an older Concord is brought up to date by the first command that writes.
     private func refuseOutdatedLayout() throws {
         let current = try pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM grdb_migrations WHERE identifier = ?", arguments: [Self.currentLayout]) ?? false
+            try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM grdb_migrations WHERE identifier = ?", arguments: [Self.readableLayout]) ?? false
         }
         guard current else {
             throw MemoryStoreError.notAStore(path: path, reason: "it was made by an older Concord; bring it up to date by importing into it once (concord tm import FILE --db \(path))")
         }
     }
 
-    /// The last migration: a store read without writing must have it.
-    static let currentLayout = "v2: token index"
+    /// The layout a store read without writing must have at least (later ones only add to it).
+    static let readableLayout = "v2: token index"
+    /// The last migration: every store written is brought to it.
+    static let currentLayout = "v3: unit source language"
 
     private func migrate() throws {
         var migrator = DatabaseMigrator()
@@ -162,7 +164,7 @@ public final class MemoryStore: @unchecked Sendable {
                 CREATE INDEX unit_tuid ON unit(tuid);
                 """)
         }
-        migrator.registerMigration(Self.currentLayout) { [self] db in
+        migrator.registerMigration(Self.readableLayout) { db in
             try db.execute(sql: """
                 ALTER TABLE unit RENAME TO unit_v1;
                 DROP INDEX unit_tuid;
@@ -186,6 +188,12 @@ public final class MemoryStore: @unchecked Sendable {
                 CREATE TABLE token (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
                 CREATE TABLE language (tag TEXT PRIMARY KEY, variants INTEGER NOT NULL) WITHOUT ROWID;
                 """)
+        }
+        // Each unit keeps the source language it came with, so that an export can say it. A store
+        // of the first layout has its units re-added here, once the table has all its columns.
+        migrator.registerMigration(Self.currentLayout) { [self] db in
+            try db.execute(sql: "ALTER TABLE unit ADD COLUMN sourceLanguage TEXT")
+            guard try db.tableExists("unit_v1") else { return }
             let writer = Writer(db: db, store: self)
             let rows = try Row.fetchCursor(db, sql: "SELECT payload FROM unit_v1 ORDER BY id")
             while let row = try rows.next() { _ = try writer.add(codec.decode(Array(row["payload"] as Data))) }
@@ -241,6 +249,18 @@ public final class MemoryStore: @unchecked Sendable {
         try read { db in
             try LanguageRecord.filter(LanguageRecord.Columns.variants > 0).order(LanguageRecord.Columns.tag).fetchAll(db)
                 .map { StoredLanguage(tag: $0.tag, variants: $0.variants) }
+        }
+    }
+
+    /// The source language every unit came with, when they all came with the same one; nil when
+    /// they differ, some came without one, or the store predates the column (`*all*` then).
+    public func commonSourceLanguage() throws -> String? {
+        try read { db in
+            guard try db.columns(in: UnitRecord.databaseTableName).contains(where: { $0.name == UnitRecord.Columns.sourceLanguage.rawValue }) else {
+                return nil
+            }
+            let found = try String?.fetchAll(db, sql: "SELECT DISTINCT sourceLanguage FROM unit LIMIT 2")
+            return found.count == 1 ? found[0] : nil
         }
     }
 

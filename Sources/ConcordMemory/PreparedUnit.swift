@@ -13,9 +13,13 @@ struct PreparedUnit {
     let tokenBlobs: [Data]
     /// Tokens numbered for this unit that the token table does not hold yet.
     let newTokens: [(id: Int32, key: String)]
+    /// The unit's source language: its own srclang, else its file's (canonical case).
+    let sourceLanguage: String?
 
-    init(_ unit: TranslationUnit, tokenizer: MatchTokenizer, codec: any UnitCodec, tokenIDs: StoredTokenIDs, path: String) throws {
+    init(_ unit: TranslationUnit, defaultSource: LanguageTag? = nil, tokenizer: MatchTokenizer, codec: any UnitCodec,
+         tokenIDs: StoredTokenIDs, path: String) throws {
         self.unit = unit
+        sourceLanguage = (unit.sourceLanguage ?? defaultSource)?.canonical
         key = unit.duplicateKey
         keyHash = StableHash.of(key.stableString)
         payload = Data(try codec.encode(unit))

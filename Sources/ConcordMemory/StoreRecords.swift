@@ -8,7 +8,7 @@ import GRDB
 /// A row of `unit`: a translation unit kept whole as its codec's payload.
 struct UnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "unit"
-    enum Columns: String, ColumnExpression, CaseIterable { case id, keyHash, tuid, latestDate, payload }
+    enum Columns: String, ColumnExpression, CaseIterable { case id, keyHash, tuid, latestDate, payload, sourceLanguage }
     static let columnNames = Columns.allCases.map(\.rawValue)
 
     /// nil until inserted (then AUTOINCREMENT gives one), unless the import numbers units itself.
@@ -19,10 +19,12 @@ struct UnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// The newest of the unit's change and creation dates, seconds since 1970.
     var latestDate: Int64?
     var payload: Data
+    /// The source language the unit came with (its srclang, else its file's), for exports; nil when unknown.
+    var sourceLanguage: String?
 
     /// The values in ``columnNames`` order, for bulk inserts.
     var databaseValues: [DatabaseValue] {
-        [id.databaseValue, keyHash.databaseValue, tuid.databaseValue, latestDate.databaseValue, payload.databaseValue]
+        [id.databaseValue, keyHash.databaseValue, tuid.databaseValue, latestDate.databaseValue, payload.databaseValue, sourceLanguage.databaseValue]
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -82,10 +84,11 @@ struct LanguageRecord: Codable, FetchableRecord, PersistableRecord {
 }
 
 extension UnitRecord {
-    /// The record for a prepared unit.
-    init(_ prepared: PreparedUnit, id: Int64?) {
+    /// The record for a prepared unit (`sourceLanguage` overrides the unit's, to keep a stored one).
+    init(_ prepared: PreparedUnit, id: Int64?, sourceLanguage: String? = nil) {
         self.init(id: id, keyHash: prepared.keyHash, tuid: prepared.unit.tuid,
-                  latestDate: prepared.unit.latestDate?.secondsSinceEpoch, payload: prepared.payload)
+                  latestDate: prepared.unit.latestDate?.secondsSinceEpoch, payload: prepared.payload,
+                  sourceLanguage: sourceLanguage ?? prepared.sourceLanguage)
     }
 }
 

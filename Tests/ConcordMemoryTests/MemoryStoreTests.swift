@@ -156,3 +156,30 @@ struct LineCodec: UnitCodec {
         #expect(try index.lookup(Segment("The plan; the summit opened.")).first?.score == 100)
     }
 }
+
+/// A store of the second layout (before units kept their source language) is read as it is and
+/// brought up to date by the first command that writes.
+@Suite struct SecondLayoutStoreTests {
+    @Test func aSecondLayoutStoreIsReadAndThenMigrated() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("v2.tmdb").path
+        let store = try MemoryStore(path: path, codec: LineCodec())
+        try store.write { _ = try $0.add(MemoryStoreTests.unit("a", "Hello.", "Привет."), defaultSource: LanguageTag("en")) }
+        #expect(try store.commonSourceLanguage() == "en")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "ALTER TABLE unit DROP COLUMN sourceLanguage")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [MemoryStore.currentLayout])
+        }
+        try queue.close()
+        let reader = try MemoryStore(path: path, codec: LineCodec(), access: .readOnly)
+        #expect(try reader.statistics().units == 1)
+        #expect(try reader.commonSourceLanguage() == nil)
+        let writer = try MemoryStore(path: path, codec: LineCodec())
+        try writer.write { _ = try $0.add(MemoryStoreTests.unit("b", "Bye.", "Пока."), defaultSource: LanguageTag("en")) }
+        // The unit stored before says nothing of its source: the memory's is not known for sure.
+        #expect(try writer.commonSourceLanguage() == nil)
+        #expect(try writer.statistics().units == 2)
+    }
+}

@@ -94,3 +94,30 @@ import Testing
         }
     }
 }
+
+/// `tm export` says the memory's source language when every unit came with the same one.
+@Suite struct ExportSourceLanguageTests {
+    static func exportedHeader(of store: String, in directory: URL, selection: UnitSelection = UnitSelection()) throws -> String {
+        let output = directory.appendingPathComponent("out-\(UUID().uuidString).tmx")
+        _ = try MemoryStoreWorkflow.export(MemoryStore(path: store, access: .readOnly), to: .file(output.path), selection: selection)
+        let text = try String(contentsOf: output, encoding: .utf8)
+        return String(text[text.range(of: "<header")!.lowerBound...].prefix { $0 != ">" })
+    }
+
+    @Test func theSourceLanguageTheUnitsCameWithIsKept() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = directory.appendingPathComponent("m.tmdb").path
+        _ = try ImportRequest(inputs: [.bytes(name: "en.tmx", content: Array(MemoryWorkflowTests.memory.utf8))], store: store).run()
+        #expect(try Self.exportedHeader(of: store, in: directory).contains(#"srclang="en""#))
+        // Exporting only Russian and Chinese: English is not in the file, so any language may be the source.
+        var selection = UnitSelection()
+        selection.languages = [LanguageTag("ru"), LanguageTag("zh")]
+        #expect(try Self.exportedHeader(of: store, in: directory, selection: selection).contains(#"srclang="*all*""#))
+        // A memory whose source is Russian joins: the units no longer share one.
+        let russian = MemoryWorkflowTests.memory.replacingOccurrences(of: #"srclang="en""#, with: #"srclang="ru""#)
+            .replacingOccurrences(of: "Talks ended.", with: "Talks resumed.")
+        _ = try ImportRequest(inputs: [.bytes(name: "ru.tmx", content: Array(russian.utf8))], store: store).run()
+        #expect(try Self.exportedHeader(of: store, in: directory).contains(#"srclang="*all*""#))
+    }
+}

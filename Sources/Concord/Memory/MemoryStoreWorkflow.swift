@@ -82,7 +82,7 @@ public enum MemoryStoreWorkflow {
                 return unit
             }
             try store.write { writer in
-                let counts = try writer.addAll(from: next)
+                let counts = try writer.addAll(from: next, defaultSource: source.metadata.sourceLanguageTag)
                 (report.read, report.added, report.merged) = (counts.read, counts.added, counts.merged)
             }
             report.diagnostics = source.diagnostics
@@ -97,6 +97,11 @@ public enum MemoryStoreWorkflow {
         var header = TMXHeader()
         header.creationTool = "Concord"
         header.creationToolVersion = ConcordVersion.string
+        // The memory's source language when all its units share one (and the export keeps it), else *all*.
+        if let common = try store.commonSourceLanguage(),
+           selection.languages.isEmpty || selection.languages.contains(where: { $0.matches(LanguageTag(common)) }) {
+            header.sourceLanguage = common
+        }
         var columns = selection.languages
         if columns.isEmpty { columns = try store.languages().map { LanguageTag($0.tag) } }
         let writer = try MemoryFileWriter(output: output, header: header, columns: columns, inputs: [.file(store.path)])
