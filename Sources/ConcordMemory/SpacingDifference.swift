@@ -12,6 +12,38 @@ enum SpacingDifference {
         return "spaces differ: " + change(from: sourceSpaces, to: querySpaces, name: spaceName)
     }
 
+    /// The diff to show when only white space differs (words and marks are the same), which a
+    /// diff of tokens cannot show: the text in runs, white space named where it changed
+    /// (`=plan;`, `-⟨space⟩`, `+⟨no-break space⟩`, `=summit`).
+    static func whiteSpaceDiff(source: String, query: String) -> [String]? {
+        guard marks(query) == marks(source), spaces(query) != spaces(source) else { return nil }
+        let (sourceRuns, queryRuns) = (runs(source), runs(query))
+        guard sourceRuns.filter({ !$0.isSpace }).map(\.text) == queryRuns.filter({ !$0.isSpace }).map(\.text) else { return nil }
+        let diff = TokenDiff.explain(source: sourceRuns.map(\.label), query: queryRuns.map(\.label))
+        // Unchanged white space says nothing.
+        return diff.filter { !($0.hasPrefix("=⟨") && $0.hasSuffix("⟩")) }
+    }
+
+    private struct Run {
+        var text: String
+        var isSpace: Bool
+        var label: String { isSpace ? "⟨" + text.unicodeScalars.map(spaceName).joined(separator: " ") + "⟩" : text }
+    }
+
+    /// The text cut into maximal runs of white space and of everything else.
+    private static func runs(_ text: String) -> [Run] {
+        var runs: [Run] = []
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.properties.isWhitespace
+            if let last = runs.last, last.isSpace == isSpace {
+                runs[runs.count - 1].text.unicodeScalars.append(scalar)
+            } else {
+                runs.append(Run(text: String(scalar), isSpace: isSpace))
+            }
+        }
+        return runs
+    }
+
     private static func marks(_ text: String) -> [Unicode.Scalar] {
         text.unicodeScalars.filter { MatchToken.isPunctuationKey(String($0)) }
     }

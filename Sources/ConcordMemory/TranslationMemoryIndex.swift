@@ -333,7 +333,10 @@ public final class TranslationMemoryIndex {
         }
         let (substitutions, adapted) = Self.adaptNumbers(of: entry, sourceTokens: sourceTokens, queryTokens: queryTokens,
                                                          fuzzy: fuzzy, deductions: &deductions)
-        let diff = withDiff ? TokenDiff.explain(source: sourceTokens.map(\.written), query: queryTokens.map(\.written)) : []
+        var diff = withDiff ? TokenDiff.explain(source: sourceTokens.map(\.written), query: queryTokens.map(\.written)) : []
+        if withDiff, fuzzy == 100, let spaces = SpacingDifference.whiteSpaceDiff(source: entry.source.segment.plainText, query: query.plainText) {
+            diff = spaces
+        }
         return MemoryMatch(entry: entry, score: score, fuzzy: fuzzy, deductions: deductions, substitutions: substitutions,
                            adaptedTarget: adapted, diff: diff)
     }

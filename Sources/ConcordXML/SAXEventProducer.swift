@@ -66,6 +66,8 @@ final class SAXEventProducer: XMLEventProducer {
         xmlFreeParserCtxt(context)
     }
 
+    private(set) var failedAtEndOfInput = false
+
     func produce() throws -> Bool {
         guard !ended, failure == nil else { return false }
         let count = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
@@ -75,12 +77,14 @@ final class SAXEventProducer: XMLEventProducer {
         }
         if let fatal = log.fatal {
             failure = .notWellFormed(file: fileName, line: fatal.line, column: fatal.column, message: fatal.message)
+            failedAtEndOfInput = terminate == 1
             return false
         }
         if terminate == 1 {
             ended = true
             if context.pointee.wellFormed == 0 {
                 failure = .notWellFormed(file: fileName, line: parserLine, column: parserColumn, message: "the XML parser stopped")
+                failedAtEndOfInput = true
             }
             return false
         }

@@ -36,6 +36,9 @@ final class TextReaderEventProducer: XMLEventProducer {
         context.release()
     }
 
+    /// The reader does not say where in the input it failed; its messages are left as they are.
+    let failedAtEndOfInput = false
+
     func produce() throws -> Bool {
         guard !ended, failure == nil else { return false }
         // A few hundred nodes per call: enough to amortise the call, little memory.

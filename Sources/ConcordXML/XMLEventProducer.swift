@@ -7,6 +7,8 @@ protocol XMLEventProducer: AnyObject {
     func produce() throws -> Bool
     /// Why the document cannot be read further; nil after a clean end.
     var failure: XMLError? { get }
+    /// True when the failure came only once the input had ended (a file cut off mid-tag).
+    var failedAtEndOfInput: Bool { get }
     /// Warnings and recoverable errors, in the order libxml2 reported them.
     var issues: [XMLIssue] { get }
     var parserLine: Int { get }

@@ -118,10 +118,15 @@ public final class XMLPullReader {
 
     /// libxml2's message for a document cut short names what it found, not what is missing.
     private func explained(_ failure: XMLError) -> XMLError {
-        guard case let .notWellFormed(file, line, column, message) = failure, openElements > 0,
-              message.hasPrefix("Extra content at the end") || message.hasPrefix("Premature end of data") else { return failure }
+        guard case let .notWellFormed(file, line, column, message) = failure else { return failure }
+        if openElements > 0, message.hasPrefix("Extra content at the end") || message.hasPrefix("Premature end of data") {
+            return .notWellFormed(file: file, line: line, column: column,
+                                  message: "ends before the document is complete (line \(line)): \(openElements == 1 ? "an element is" : "\(openElements) elements are") still open; the file may have been cut off")
+        }
+        // Cut off inside a tag: libxml2 names the token it was reading when the input ran out.
+        guard producer.failedAtEndOfInput else { return failure }
         return .notWellFormed(file: file, line: line, column: column,
-                              message: "ends before the document is complete (line \(line)): \(openElements == 1 ? "an element is" : "\(openElements) elements are") still open; the file may have been cut off")
+                              message: "ends before the document is complete (line \(line)): the file may have been cut off in the middle of a tag (\(message))")
     }
 
     /// Skips the current element's subtree and moves to the node after it.

@@ -164,3 +164,26 @@ import Testing
         #expect(reader.diagnostics.map(\.id) == ["tmx.unpaired-code"])
     }
 }
+
+/// A TMX file cut off anywhere after its root's start says so, whatever token libxml2 was reading.
+@Suite struct CutOffTMXTests {
+    @Test func everyCutSaysTheDocumentEndsTooSoon() throws {
+        let full = Array(TMXReaderTests.tmx(#"<tu tuid="1" changedate="20190101T000000Z"><tuv xml:lang="en"><seg>A &amp; <bpt i="1">&lt;b&gt;</bpt>b<ept i="1">&lt;/b&gt;</ept></seg></tuv></tu>"#).utf8)
+        let rootEnd = full.firstRange(of: Array("<tmx version=\"1.4\">".utf8))!.upperBound
+        var checked = 0
+        for cut in rootEnd..<(full.count - "</tmx>\n".count) {
+            do {
+                let reader = try TMXReader(source: MemoryByteSource(Array(full[..<cut])), fileName: "cut.tmx")
+                _ = try reader.readAll()
+                Issue.record("a file cut at byte \(cut) was read whole")
+            } catch let FormatError.notWellFormed(_, _, _, message) {
+                #expect(message.hasPrefix("ends before the document is complete"), "cut at \(cut): \(message)")
+                checked += 1
+            } catch let FormatError.missingPart(_, _, _, part) {
+                #expect(part.contains("body"), "cut at \(cut): \(part) missing")    // cut inside the header: no <body>
+                checked += 1
+            }
+        }
+        #expect(checked > 200)
+    }
+}

@@ -47,6 +47,8 @@ import Testing
         let noBreak = try best("The ministers adopted the plan; the\u{A0}summit opened.")
         #expect(noBreak.score == 99)
         #expect(noBreak.deductions == ["spaces differ: no-break space for space"])
+        #expect(noBreak.diff.contains("-⟨space⟩") && noBreak.diff.contains("+⟨no-break space⟩"))
+        #expect(noBreak.diff.first == "=The" && noBreak.diff.contains("=summit"))
         // Case and punctuation together: one point each.
         #expect(try best("the ministers adopted the plan, the summit opened.").score == 98)
         // Where words differ too, punctuation does not count in the fuzzy score: 7 of 8 words, floor(100 × 7 / 8).

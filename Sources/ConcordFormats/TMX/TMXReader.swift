@@ -85,7 +85,11 @@ public final class TMXReader {
         }
         filter = ControlCharacterFilter(prefixed, layout: sniff.layout)
         xml = try XMLPullReader(source: filter, fileName: fileName, ignoreDeclaredEncoding: sniff.declaresUTF16ButIsNot, keepsText: options.readsText)
-        try readPrologue()
+        do {
+            try readPrologue()
+        } catch let error as XMLError {
+            throw FormatError(error, reading: fileName)      // one error type at the module's edge
+        }
     }
 
     /// Every remaining unit.
