@@ -42,9 +42,11 @@ let package = Package(
         .target(name: "ConcordTerminology", dependencies: ["ConcordModel", "ConcordText"]),
         .target(name: "ConcordMemory", dependencies: ["ConcordModel", "ConcordText", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ConcordFormats", dependencies: ["ConcordModel", "ConcordXML", "ConcordText"]),
+        .target(name: "ConcordAlignment", dependencies: ["ConcordModel", "ConcordText", "ConcordTerminology"]),
         .target(
             name: "Concord",
-            dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML", "ConcordSegmentation", "ConcordTerminology", "ConcordMemory"],
+            dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML", "ConcordSegmentation", "ConcordTerminology", "ConcordMemory",
+                           "ConcordAlignment"],
             resources: [.copy("Resources/default.srx")]
         ),
         .executableTarget(
@@ -69,6 +71,7 @@ let package = Package(
         ),
         .testTarget(name: "ConcordMemoryTests", dependencies: ["ConcordMemory", "ConcordTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ConcordSegmentationTests", dependencies: ["ConcordSegmentation", "ConcordFormats", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordAlignmentTests", dependencies: ["ConcordAlignment", "ConcordTestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
         // The workflows called in-process, as the CLI and the server call them.
         .testTarget(name: "ConcordTests", dependencies: ["Concord", "ConcordTestSupport"]),
