@@ -5,3 +5,4 @@
 @_exported import ConcordTerminology
 @_exported import ConcordMemory
 @_exported import ConcordSegmentation
+@_exported import ConcordAlignment

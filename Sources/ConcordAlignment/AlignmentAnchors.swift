@@ -8,6 +8,8 @@ struct AlignmentAnchors: Sendable {
     /// Latin tokens written with a capital or digit in them (acronyms, names, codes), as written.
     let names: [String]
 
+    var isEmpty: Bool { numbers.isEmpty && names.isEmpty }
+
     init(_ text: String, capitalisedWords: Bool = false) {
         var numbers: [String] = []
         var names: [String] = []
@@ -48,18 +50,34 @@ struct AlignmentAnchors: Sendable {
         self.names = names
     }
 
-    /// How many anchors two blocks share, and how many one has that the other lacks.
+    /// How many anchors two blocks share, and how many numbers and acronyms one has that the
+    /// other lacks (a name found on one side only says little: a translation may transliterate it).
     static func compare(_ left: [AlignmentAnchors], _ right: [AlignmentAnchors]) -> AnchorOverlap {
         var pool: [String: Int] = [:]
         for anchors in left { for key in anchors.numbers + anchors.names { pool[key, default: 0] += 1 } }
-        var shared = 0, unmatched = 0
+        var shared = 0
         for anchors in right {
             for key in anchors.numbers + anchors.names {
-                if let count = pool[key], count > 0 { pool[key] = count - 1; shared += 1 } else { unmatched += 1 }
+                if let count = pool[key], count > 0 { pool[key] = count - 1; shared += 1 }
             }
         }
-        unmatched += pool.values.reduce(0, +)
-        return AnchorOverlap(shared: shared, unmatched: unmatched)
+        func lacking(_ side: [AlignmentAnchors], in other: [AlignmentAnchors]) -> Int {
+            var keys: [String: Int] = [:]
+            for anchors in other { for key in anchors.numbers + anchors.names { keys[key, default: 0] += 1 } }
+            var count = 0
+            for anchors in side {
+                for key in anchors.numbers + anchors.names.filter(isAcronym) {
+                    if let left = keys[key], left > 0 { keys[key] = left - 1 } else { count += 1 }
+                }
+            }
+            return count
+        }
+        return AnchorOverlap(shared: shared, unmatched: lacking(left, in: right) + lacking(right, in: left))
+    }
+
+    /// Two capitals or more (SCO, UN, OSCE): kept as written in every language.
+    static func isAcronym(_ word: String) -> Bool {
+        word.unicodeScalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }.count >= 2
     }
 }
 

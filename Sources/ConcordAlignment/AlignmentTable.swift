@@ -12,7 +12,9 @@ struct AlignmentTable {
     init(sourceCount: Int, targetCount: Int) {
         self.sourceCount = sourceCount
         self.targetCount = targetCount
-        band = max(sourceCount, targetCount) <= 2_000 ? max(sourceCount, targetCount) + 1 : max(200, abs(sourceCount - targetCount) + 100)
+        // The window follows the diagonal of the two lengths, so a wide band is only needed
+        // for long omissions; press releases (tens of sentences) get the whole table.
+        band = max(sourceCount, targetCount) <= 1_000 ? max(sourceCount, targetCount) + 1 : 250
         costs = [Double](repeating: .infinity, count: (sourceCount + 1) * (targetCount + 1))
         steps = [UInt8](repeating: 0, count: (sourceCount + 1) * (targetCount + 1))
         costs[0] = 0

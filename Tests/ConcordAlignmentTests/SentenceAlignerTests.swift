@@ -59,6 +59,6 @@ import Testing
         }
         let mean = scores.reduce(0, +) / Double(scores.count)
         print("textberg-defr strict F1 (exact beads, mean of 7): \(String(format: "%.3f", mean))")
-        #expect(mean > 0.7)
+        #expect(mean > 0.8)     // score.py strict F1 0.836 on the same output; hunalign with a de-fr dictionary: 0.790
     }
 }

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Concord
+
+struct AlignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Align a document with its translation, sentence by sentence, into translation units.",
+        discussion: """
+        Both documents are segmented with Concord's rules (or read one sentence per line with \
+        --presegmented). Beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 are scored by sentence length \
+        under the length ratio of this pair (English-Chinese needs no setting) and by the numbers, \
+        acronyms and names both sides share. Each bead has a confidence; with -o, beads below \
+        --min-confidence and beads with one side empty are left out of the memory.
+
+        Output without -o: each bead with its confidence and sentences; --beads prints one bead a line \
+        as [0]:[0, 1] (the form alignment scorers read); --json prints {"sourceSentences", \
+        "targetSentences", "beads": [{"source", "target", "confidence"}]}.
+
+        Examples:
+          concord align Examples/release.en.txt release.ru.txt --from en --to ru
+          concord align en.txt zh.txt --from en --to zh -o release.tmx
+        """
+    )
+
+    @Argument(help: "The source document (txt, md, html); - reads standard input.")
+    var source: String
+
+    @Argument(help: "Its translation.")
+    var target: String
+
+    @Option(help: "The source document's language.")
+    var from: String
+
+    @Option(help: "The translation's language.")
+    var to: String
+
+    @Flag(help: "Both files hold one sentence per line.")
+    var presegmented = false
+
+    @Option(name: .shortAndLong, help: "Write the aligned units to this memory file (.tmx, .csv, .tsv, .jsonl).")
+    var output: String?
+
+    @Option(help: "The lowest confidence (0-1) a bead needs to become a unit with -o.")
+    var minConfidence: Double = 0.5
+
+    @Flag(help: "Print the beads only, one a line: [0]:[0, 1].")
+    var beads = false
+
+    @OptionGroup var input: EncodingOption
+    @OptionGroup var format: OutputOptions
+
+    func validate() throws {
+        try LanguageValidation.check(from, option: "--from")
+        try LanguageValidation.check(to, option: "--to")
+        guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence is between 0 and 1") }
+        if source == "-" && target == "-" { throw ValidationError("only one of the documents can come from standard input") }
+    }
+
+    func run() throws {
+        let (sourceLanguage, targetLanguage) = (LanguageTag(from), LanguageTag(to))
+        let result = try AlignmentRequest(source: InputLocation(argument: source), target: InputLocation(argument: target),
+                                          sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                          presegmented: presegmented, encoding: input.encoding).run()
+        if let output {
+            try write(result, to: OutputLocation(argument: output), from: sourceLanguage, to: targetLanguage)
+        } else if beads {
+            try StandardStreams.write(result.beads.map { "\($0.source):\($0.target)" }.joined(separator: "\n"))
+        } else if format.effectiveFormat == .json {
+            try StandardStreams.writeJSON(result)
+        } else {
+            try StandardStreams.write(result.beads.map { bead in
+                ["\(bead.source):\(bead.target)  " + String(format: "%.2f", bead.confidence)]
+                    + bead.source.map { "  \(sourceLanguage.canonical): \(result.sourceSentences[$0])" }
+                    + bead.target.map { "  \(targetLanguage.canonical): \(result.targetSentences[$0])" }
+            }.map { $0.joined(separator: "\n") }.joined(separator: "\n"))
+        }
+    }
+
+    private func write(_ result: AlignmentResult, to destination: OutputLocation, from: LanguageTag, to target: LanguageTag) throws {
+        let units = result.units(from: from, to: target, minimumConfidence: minConfidence)
+        var header = TMXHeader()
+        header.creationTool = "Concord"
+        header.sourceLanguage = from.canonical
+        let writer = try MemoryFileWriter(output: destination, header: header, columns: [from, target],
+                                          inputs: [InputLocation(argument: source), InputLocation(argument: self.target)])
+        for unit in units { try writer.write(unit) }
+        try writer.commit()
+        let paired = result.beads.filter { !$0.source.isEmpty && !$0.target.isEmpty }.count
+        StandardStreams.writeError("\(counted(result.beads.count, "bead")): \(counted(units.count, "unit")) written to \(destination.name), "
+            + "\(paired - units.count) below confidence \(minConfidence), \(result.beads.count - paired) with one side empty")
+    }
+}

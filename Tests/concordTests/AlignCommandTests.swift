@@ -1,0 +1,48 @@
+import ConcordTestSupport
+import Foundation
+import Testing
+
+@Suite struct AlignCommandTests {
+    static let english = """
+    SCO Foreign Ministers met in Astana
+
+    On 24 April 2019 the Council of Foreign Ministers of the SCO met in Astana. The ministers discussed security. They adopted 12 documents.
+
+    The next meeting will be held in Bishkek.
+    """
+    static let chinese = """
+    上合组织外长在阿斯塔纳举行会议
+
+    2019年4月24日，上合组织外长理事会在阿斯塔纳举行会议。外长们讨论了安全问题。会议通过了12份文件。
+
+    下次会议将在比什凯克举行。
+    """
+
+    @Test func aReleaseAndItsTranslationBecomeUnits() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (en, zh) = (directory.appendingPathComponent("release.en.txt"), directory.appendingPathComponent("release.zh.txt"))
+        try Self.english.write(to: en, atomically: true, encoding: .utf8)
+        try Self.chinese.write(to: zh, atomically: true, encoding: .utf8)
+        let beads = try TestSupport.runConcord(["align", en.path, zh.path, "--from", "en", "--to", "zh", "--beads"])
+        #expect(beads.status == 0)
+        #expect(beads.stdout == "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[4]\n")
+        let tmx = directory.appendingPathComponent("release.tmx")
+        let written = try TestSupport.runConcord(["align", en.path, zh.path, "--from", "en", "--to", "zh", "-o", tmx.path])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stderr.contains("5 units written"))
+        let stats = try TestSupport.runConcord(["tmx", "validate", tmx.path])
+        #expect(stats.status == 0)
+        let text = try String(contentsOf: tmx, encoding: .utf8)
+        #expect(text.contains("<seg>They adopted 12 documents.</seg>") && text.contains("<seg>会议通过了12份文件。</seg>"))
+        let json = try TestSupport.runConcord(["align", en.path, zh.path, "--from", "en", "--to", "zh", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["beads"] as? [[String: Any]])?.count == 5)
+    }
+
+    @Test func wrongLanguagesAndOneStreamAreRefused() throws {
+        #expect(try TestSupport.runConcord(["align", "a.txt", "b.txt", "--from", "english", "--to", "zh"]).status == 64)
+        #expect(try TestSupport.runConcord(["align", "-", "-", "--from", "en", "--to", "zh"]).status == 64)
+        #expect(try TestSupport.runConcord(["align", "/nonexistent/a.txt", "/nonexistent/b.txt", "--from", "en", "--to", "zh"]).status == 66)
+    }
+}
