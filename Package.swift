@@ -47,7 +47,7 @@ let package = Package(
             name: "Concord",
             dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML", "ConcordSegmentation", "ConcordTerminology", "ConcordMemory",
                            "ConcordAlignment"],
-            resources: [.copy("Resources/default.srx")]
+            resources: [.copy("Resources/default.srx"), .copy("Resources/sco.tbx")]
         ),
         .executableTarget(
             name: "concord",

@@ -5,12 +5,13 @@
 struct AlignmentAnchors: Sendable {
     /// Numbers, digits only (separators removed).
     let numbers: [String]
-    /// Latin tokens written with a capital or digit in them (acronyms, names, codes), as written.
+    /// Latin tokens written with a capital or digit in them (acronyms, names, codes), as written;
+    /// and glossary concepts the sentence names (`concept:sco`), whatever language it is in.
     let names: [String]
 
     var isEmpty: Bool { numbers.isEmpty && names.isEmpty }
 
-    init(_ text: String, capitalisedWords: Bool = false) {
+    init(_ text: String, capitalisedWords: Bool = false, concepts: [String] = []) {
         var numbers: [String] = []
         var names: [String] = []
         var current = ""
@@ -47,7 +48,7 @@ struct AlignmentAnchors: Sendable {
         endNumber()
         endWord()
         self.numbers = numbers
-        self.names = names
+        self.names = names + concepts.map { "concept:" + $0 }
     }
 
     /// How many anchors two blocks share, and how many numbers and acronyms one has that the
@@ -75,9 +76,11 @@ struct AlignmentAnchors: Sendable {
         return AnchorOverlap(shared: shared, unmatched: lacking(left, in: right) + lacking(right, in: left))
     }
 
-    /// Two capitals or more (SCO, UN, OSCE): kept as written in every language.
+    /// Two capitals or more (SCO, UN, OSCE): kept as written in every language. A glossary
+    /// concept counts too: a translation that leaves it out is as telling.
     static func isAcronym(_ word: String) -> Bool {
-        word.unicodeScalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }.count >= 2
+        if word.hasPrefix("concept:") { return true }
+        return word.unicodeScalars.filter { $0.value >= 0x41 && $0.value <= 0x5A }.count >= 2
     }
 }
 

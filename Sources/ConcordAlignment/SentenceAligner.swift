@@ -20,9 +20,16 @@ public struct SentenceAligner: Sendable {
 
     /// The beads that cover both sentence lists in order. `capitalisedWords`: the sides are
     /// written in different scripts, so capitalised Latin words (names) on both are anchors.
-    public func align(source: [String], target: [String], capitalisedWords: Bool = false) -> [Bead] {
-        let sides = Sides(source: source.map { AlignedSentence($0, capitalisedWords: capitalisedWords) },
-                          target: target.map { AlignedSentence($0, capitalisedWords: capitalisedWords) })
+    /// `sourceConcepts` and `targetConcepts` (one list per sentence, or empty): the glossary
+    /// concepts each sentence names, anchors across any pair of languages (SCO = ШОС = 上合组织).
+    public func align(source: [String], target: [String], capitalisedWords: Bool = false,
+                      sourceConcepts: [[String]] = [], targetConcepts: [[String]] = []) -> [Bead] {
+        func sentences(_ texts: [String], _ concepts: [[String]]) -> [AlignedSentence] {
+            texts.enumerated().map { index, text in
+                AlignedSentence(text, capitalisedWords: capitalisedWords, concepts: index < concepts.count ? concepts[index] : [])
+            }
+        }
+        let sides = Sides(source: sentences(source, sourceConcepts), target: sentences(target, targetConcepts))
         var table = AlignmentTable(sourceCount: source.count, targetCount: target.count)
         for i in 0...source.count {
             for j in table.window(row: i) {
@@ -103,8 +110,8 @@ struct AlignedSentence: Sendable {
     let length: Int
     let anchors: AlignmentAnchors
 
-    init(_ text: String, capitalisedWords: Bool) {
+    init(_ text: String, capitalisedWords: Bool, concepts: [String] = []) {
         length = text.filter { !$0.isWhitespace }.count
-        anchors = AlignmentAnchors(text, capitalisedWords: capitalisedWords)
+        anchors = AlignmentAnchors(text, capitalisedWords: capitalisedWords, concepts: concepts)
     }
 }

@@ -9,7 +9,8 @@ struct AlignCommand: ParsableCommand {
         Both documents are segmented with Concord's rules (or read one sentence per line with \
         --presegmented). Beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3 are scored by sentence length \
         under the length ratio of this pair (English-Chinese needs no setting) and by the numbers, \
-        acronyms and names both sides share. Each bead has a confidence; with -o, beads below \
+        acronyms, names and glossary terms both sides share (the SCO glossary shipped with Concord unless \
+        --glossary or --no-glossary says otherwise). Each bead has a confidence; with -o, beads below \
         --min-confidence and beads with one side empty are left out of the memory.
 
         Output without -o: each bead with its confidence and sentences; --beads prints one bead a line \
@@ -46,6 +47,12 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Print the beads only, one a line: [0]:[0, 1].")
     var beads = false
 
+    @Option(help: "A glossary whose terms anchor the alignment (SCO = ШОС = 上合组织); repeat for several. Default: the SCO glossary shipped with Concord.")
+    var glossary: [String] = []
+
+    @Flag(help: "Use no glossary.")
+    var noGlossary = false
+
     @OptionGroup var input: EncodingOption
     @OptionGroup var format: OutputOptions
 
@@ -54,13 +61,15 @@ struct AlignCommand: ParsableCommand {
         try LanguageValidation.check(to, option: "--to")
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence is between 0 and 1") }
         if source == "-" && target == "-" { throw ValidationError("only one of the documents can come from standard input") }
+        if noGlossary && !glossary.isEmpty { throw ValidationError("--no-glossary and --glossary contradict each other: give one of them") }
     }
 
     func run() throws {
         let (sourceLanguage, targetLanguage) = (LanguageTag(from), LanguageTag(to))
         let result = try AlignmentRequest(source: InputLocation(argument: source), target: InputLocation(argument: target),
                                           sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-                                          presegmented: presegmented, encoding: input.encoding).run()
+                                          presegmented: presegmented, encoding: input.encoding,
+                                          glossaries: noGlossary ? [] : glossary.isEmpty ? nil : glossary.map(InputLocation.init(argument:))).run()
         if let output {
             try write(result, to: OutputLocation(argument: output), from: sourceLanguage, to: targetLanguage)
         } else if beads {

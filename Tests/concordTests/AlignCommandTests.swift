@@ -46,3 +46,11 @@ import Testing
         #expect(try TestSupport.runConcord(["align", "/nonexistent/a.txt", "/nonexistent/b.txt", "--from", "en", "--to", "zh"]).status == 66)
     }
 }
+
+@Suite struct BundledGlossaryTests {
+    @Test func theBundledGlossaryIsTheOneInGlossaries() throws {
+        let shipped = try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("Glossaries/sco.tbx"))
+        let bundled = try Data(contentsOf: TestSupport.packageRoot.appendingPathComponent("Sources/Concord/Resources/sco.tbx"))
+        #expect(shipped == bundled, "copy Glossaries/sco.tbx to Sources/Concord/Resources/sco.tbx after editing it")
+    }
+}

@@ -14,9 +14,13 @@ public struct AlignmentRequest: Codable, Sendable, Equatable {
     public var presegmented: Bool
     /// The documents' charset when it is neither Unicode nor declared.
     public var encoding: String?
+    /// Glossaries whose terms anchor the alignment; nil: the bundled SCO glossary when it has
+    /// both languages; empty: none.
+    public var glossaries: [InputLocation]?
 
     public init(source: InputLocation, target: InputLocation, sourceLanguage: LanguageTag, targetLanguage: LanguageTag,
-                presegmented: Bool = false, encoding: String? = nil) {
+                presegmented: Bool = false, encoding: String? = nil, glossaries: [InputLocation]? = nil) {
+        self.glossaries = glossaries
         self.source = source
         self.target = target
         self.sourceLanguage = sourceLanguage
@@ -30,8 +34,26 @@ public struct AlignmentRequest: Codable, Sendable, Equatable {
         let targets = try TermLookup.segments(target, language: targetLanguage, presegmented: presegmented, encoding: encoding)
         // Across scripts (English–Russian, English–Chinese), a capitalised Latin word on both sides is a name.
         let crossScript = Script.dominant(in: sources.joined()) != Script.dominant(in: targets.joined())
-        let beads = SentenceAligner().align(source: sources, target: targets, capitalisedWords: crossScript)
+        let concepts = try conceptsNamed(in: sources, targets)
+        let beads = SentenceAligner().align(source: sources, target: targets, capitalisedWords: crossScript,
+                                            sourceConcepts: concepts.source, targetConcepts: concepts.target)
         return AlignmentResult(sourceSentences: sources, targetSentences: targets, beads: beads)
+    }
+
+    /// The glossary concepts each sentence of either side names (none without a glossary for both languages).
+    private func conceptsNamed(in sources: [String], _ targets: [String]) throws -> (source: [[String]], target: [[String]]) {
+        let loaded: [Glossary]
+        if let glossaries {
+            loaded = try TermLookup.glossaries(glossaries)
+        } else {
+            loaded = [try DocumentSegmentation.bundledGlossary()]
+        }
+        let languages = loaded.flatMap(\.languages)
+        guard languages.contains(where: sourceLanguage.matches), languages.contains(where: targetLanguage.matches) else { return ([], []) }
+        let sourceTerms = try TermRecognizer(glossaries: loaded, language: sourceLanguage)
+        let targetTerms = try TermRecognizer(glossaries: loaded, language: targetLanguage)
+        return (try sources.map { try sourceTerms.hits(in: $0).map(\.concept.id) },
+                try targets.map { try targetTerms.hits(in: $0).map(\.concept.id) })
     }
 }
 

@@ -23,6 +23,14 @@ public enum DocumentSegmentation {
         return try SRXReader.read(path: url.path)
     }
 
+    /// The SCO glossary shipped with Concord (`Glossaries/sco.tbx`), for anchoring alignments.
+    public static func bundledGlossary() throws -> Glossary {
+        guard let url = Bundle.module.url(forResource: "sco", withExtension: "tbx") else {
+            throw FormatError.missingFile("sco.tbx (Concord's resources are not installed beside the binary)")
+        }
+        return try GlossaryFile.read(path: url.path)
+    }
+
     /// The rules in `path`, or the default rules.
     public static func rules(path: String?) throws -> SegmentationRuleSet {
         guard let path else { return try defaultRules() }
