@@ -30,14 +30,36 @@ public struct AlignmentRequest: Codable, Sendable, Equatable {
     }
 
     public func run() throws -> AlignmentResult {
-        let sources = try TermLookup.segments(source, language: sourceLanguage, presegmented: presegmented, encoding: encoding)
-        let targets = try TermLookup.segments(target, language: targetLanguage, presegmented: presegmented, encoding: encoding)
+        let sources = try sentences(of: source, language: sourceLanguage)
+        let targets = try sentences(of: target, language: targetLanguage)
+        let (sourceTexts, targetTexts) = (sources.map(\.text), targets.map(\.text))
         // Across scripts (English–Russian, English–Chinese), a capitalised Latin word on both sides is a name.
-        let crossScript = Script.dominant(in: sources.joined()) != Script.dominant(in: targets.joined())
-        let concepts = try conceptsNamed(in: sources, targets)
-        let beads = SentenceAligner().align(source: sources, target: targets, capitalisedWords: crossScript,
-                                            sourceConcepts: concepts.source, targetConcepts: concepts.target)
-        return AlignmentResult(sourceSentences: sources, targetSentences: targets, beads: beads)
+        let crossScript = Script.dominant(in: sourceTexts.joined()) != Script.dominant(in: targetTexts.joined())
+        let concepts = try conceptsNamed(in: sourceTexts, targetTexts)
+        let aligner = SentenceAligner()
+        func align(_ sourceRange: Range<Int>, _ targetRange: Range<Int>) -> [Bead] {
+            aligner.align(source: Array(sourceTexts[sourceRange]), target: Array(targetTexts[targetRange]), capitalisedWords: crossScript,
+                          sourceConcepts: concepts.source.isEmpty ? [] : Array(concepts.source[sourceRange]),
+                          targetConcepts: concepts.target.isEmpty ? [] : Array(concepts.target[targetRange]))
+                .map { Bead(source: $0.source.map { $0 + sourceRange.lowerBound }, target: $0.target.map { $0 + targetRange.lowerBound },
+                            confidence: $0.confidence) }
+        }
+        // Paragraphs that correspond guide the alignment: sentences are aligned within each pair.
+        let pairs = ParagraphPairing.pairs(source: sources, target: targets)
+        let beads = pairs.map { pairs in pairs.flatMap { align($0.source, $0.target) } } ?? align(0..<sources.count, 0..<targets.count)
+        return AlignmentResult(sourceSentences: sourceTexts, targetSentences: targetTexts, beads: beads)
+    }
+
+    /// A document's sentences with their paragraphs (one paragraph when presegmented: lines are sentences).
+    private func sentences(of input: InputLocation, language: LanguageTag) throws -> [SentenceSegment] {
+        if presegmented {
+            return try TermLookup.segments(input, language: language, presegmented: true, encoding: encoding).map { text in
+                SentenceSegment(text: text, paragraph: 0, start: 0, end: 0)
+            }
+        }
+        let document = try DocumentSegmentation.readDocument(input, encoding: encoding)
+        let segmenter = try Segmenter(ruleSet: DocumentSegmentation.defaultRules(), language: language)
+        return try DocumentSegmentation.segment(document, with: segmenter)
     }
 
     /// The glossary concepts each sentence of either side names (none without a glossary for both languages).
