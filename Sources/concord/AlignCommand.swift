@@ -41,7 +41,10 @@ struct AlignCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the aligned units to this memory file (.tmx, .csv, .tsv, .jsonl).")
     var output: String?
 
-    @Option(help: "The lowest confidence (0-1) a bead needs to become a unit with -o.")
+    @Option(help: "Add the aligned units to this memory store instead (created if missing; one transaction).")
+    var db: String?
+
+    @Option(help: "The lowest confidence (0-1) a bead needs to become a unit with -o or --db.")
     var minConfidence: Double = 0.5
 
     @Flag(help: "Print the beads only, one a line: [0]:[0, 1].")
@@ -62,6 +65,7 @@ struct AlignCommand: ParsableCommand {
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence is between 0 and 1") }
         if source == "-" && target == "-" { throw ValidationError("only one of the documents can come from standard input") }
         if noGlossary && !glossary.isEmpty { throw ValidationError("--no-glossary and --glossary contradict each other: give one of them") }
+        if output != nil && db != nil { throw ValidationError("write the units to a file (-o) or a store (--db), not both") }
     }
 
     func run() throws {
@@ -72,6 +76,11 @@ struct AlignCommand: ParsableCommand {
                                           glossaries: noGlossary ? [] : glossary.isEmpty ? nil : glossary.map(InputLocation.init(argument:))).run()
         if let output {
             try write(result, to: OutputLocation(argument: output), from: sourceLanguage, to: targetLanguage)
+        } else if let db {
+            let units = result.units(from: sourceLanguage, to: targetLanguage, minimumConfidence: minConfidence)
+            let added = try MemoryStoreWorkflow.add(units, from: source, sourceLanguage: sourceLanguage, intoStoreAt: db)
+            report(result, units: units.count, to: db)
+            StandardStreams.writeError("\(db): \(added.added) added, \(added.merged) merged into existing units")
         } else if beads {
             try StandardStreams.write(result.beads.map { "\($0.source):\($0.target)" }.joined(separator: "\n"))
         } else if format.effectiveFormat == .json {
@@ -94,8 +103,21 @@ struct AlignCommand: ParsableCommand {
                                           inputs: [InputLocation(argument: source), InputLocation(argument: self.target)])
         for unit in units { try writer.write(unit) }
         try writer.commit()
+        report(result, units: units.count, to: destination.name)
+    }
+
+    /// What became units, and each bead left out (at most 20), so that a reviewer can look at them.
+    private func report(_ result: AlignmentResult, units: Int, to destination: String) {
         let paired = result.beads.filter { !$0.source.isEmpty && !$0.target.isEmpty }.count
-        StandardStreams.writeError("\(counted(result.beads.count, "bead")): \(counted(units.count, "unit")) written to \(destination.name), "
-            + "\(paired - units.count) below confidence \(minConfidence), \(result.beads.count - paired) with one side empty")
+        StandardStreams.writeError("\(counted(result.beads.count, "bead")): \(counted(units, "unit")) written to \(destination), "
+            + "\(paired - units) below confidence \(minConfidence), \(result.beads.count - paired) with one side empty")
+        let leftOut = result.beads.filter { $0.source.isEmpty || $0.target.isEmpty || $0.confidence < minConfidence }
+        for bead in leftOut.prefix(20) {
+            let text = (bead.source.map { result.sourceSentences[$0] } + bead.target.map { result.targetSentences[$0] }).joined(separator: " | ")
+            let why = bead.source.isEmpty ? "only in the translation" : bead.target.isEmpty ? "not in the translation"
+                : "confidence " + String(format: "%.2f", bead.confidence)
+            StandardStreams.writeError("  left out \(bead.source):\(bead.target) (\(why)): \(text.prefix(100))")
+        }
+        if leftOut.count > 20 { StandardStreams.writeError("  ... and \(leftOut.count - 20) more (use --json for all)") }
     }
 }

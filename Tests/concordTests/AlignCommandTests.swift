@@ -40,6 +40,24 @@ import Testing
         #expect((object?["beads"] as? [[String: Any]])?.count == 5)
     }
 
+    @Test func unitsGoIntoAStoreAndWhatIsLeftOutIsListed() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (en, zh) = (directory.appendingPathComponent("release.en.txt"), directory.appendingPathComponent("release.zh.txt"))
+        try (Self.english + "\n\nThe ministers thanked Kazakhstan for its hospitality.").write(to: en, atomically: true, encoding: .utf8)
+        try Self.chinese.write(to: zh, atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("aligned.tmdb").path
+        let added = try TestSupport.runConcord(["align", en.path, zh.path, "--from", "en", "--to", "zh", "--db", db])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stderr.contains("left out [5]:[] (not in the translation): The ministers thanked Kazakhstan"))
+        #expect(added.stderr.contains("5 added, 0 merged"))
+        let stats = try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"])
+        #expect(stats.stdout.contains("\"units\":5"))
+        let export = directory.appendingPathComponent("out.tmx")
+        #expect(try TestSupport.runConcord(["tm", "export", "--db", db, "-o", export.path]).status == 0)
+        #expect(try String(contentsOf: export, encoding: .utf8).contains(#"srclang="en""#))
+    }
+
     @Test func wrongLanguagesAndOneStreamAreRefused() throws {
         #expect(try TestSupport.runConcord(["align", "a.txt", "b.txt", "--from", "english", "--to", "zh"]).status == 64)
         #expect(try TestSupport.runConcord(["align", "-", "-", "--from", "en", "--to", "zh"]).status == 64)

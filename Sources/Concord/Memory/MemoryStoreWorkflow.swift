@@ -92,6 +92,30 @@ public enum MemoryStoreWorkflow {
         return reports
     }
 
+    /// Adds `units` (made here, by an alignment) to the store at `storePath` in one transaction,
+    /// creating it if need be (and removing it again if the transaction fails).
+    public static func add(_ units: [TranslationUnit], from name: String, sourceLanguage: LanguageTag,
+                           intoStoreAt storePath: String) throws -> ImportReport {
+        let created = newStore(at: storePath)
+        do {
+            let store = try MemoryStore(path: storePath)
+            var report = ImportReport(file: name)
+            try store.write { writer in
+                for unit in units {
+                    report.read += 1
+                    switch try writer.add(unit, defaultSource: sourceLanguage) {
+                    case .added: report.added += 1
+                    case .merged: report.merged += 1
+                    }
+                }
+            }
+            return report
+        } catch {
+            if let created { removeStore(at: storePath, keepingEmptyFile: created == .overEmptyFile) }
+            throw error
+        }
+    }
+
     /// Writes the store (or what `selection` keeps of it) as TMX, CSV, TSV or JSON Lines.
     public static func export(_ store: MemoryStore, to output: OutputLocation, selection: UnitSelection) throws -> Int {
         var header = TMXHeader()
