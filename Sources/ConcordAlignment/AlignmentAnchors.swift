@@ -51,31 +51,6 @@ struct AlignmentAnchors: Sendable {
         self.names = names + concepts.map { "concept:" + $0 }
     }
 
-    /// How many anchors two blocks share, and how many numbers and acronyms one has that the
-    /// other lacks (a name found on one side only says little: a translation may transliterate it).
-    static func compare(_ left: [AlignmentAnchors], _ right: [AlignmentAnchors]) -> AnchorOverlap {
-        var pool: [String: Int] = [:]
-        for anchors in left { for key in anchors.numbers + anchors.names { pool[key, default: 0] += 1 } }
-        var shared = 0
-        for anchors in right {
-            for key in anchors.numbers + anchors.names {
-                if let count = pool[key], count > 0 { pool[key] = count - 1; shared += 1 }
-            }
-        }
-        func lacking(_ side: [AlignmentAnchors], in other: [AlignmentAnchors]) -> Int {
-            var keys: [String: Int] = [:]
-            for anchors in other { for key in anchors.numbers + anchors.names { keys[key, default: 0] += 1 } }
-            var count = 0
-            for anchors in side {
-                for key in anchors.numbers + anchors.names.filter(isAcronym) {
-                    if let left = keys[key], left > 0 { keys[key] = left - 1 } else { count += 1 }
-                }
-            }
-            return count
-        }
-        return AnchorOverlap(shared: shared, unmatched: lacking(left, in: right) + lacking(right, in: left))
-    }
-
     /// Two capitals or more (SCO, UN, OSCE): kept as written in every language. A glossary
     /// concept counts too: a translation that leaves it out is as telling.
     static func isAcronym(_ word: String) -> Bool {
@@ -88,4 +63,28 @@ struct AlignmentAnchors: Sendable {
 struct AnchorOverlap: Sendable {
     var shared: Int
     var unmatched: Int
+
+    init(shared: Int, unmatched: Int) {
+        self.shared = shared
+        self.unmatched = unmatched
+    }
+
+    /// The overlap of two blocks given as their sentences' numbered anchors (sorted; odd numbers
+    /// count when unmatched): merged and compared in one pass.
+    init(_ left: [[Int32]], _ right: [[Int32]]) {
+        let (leftAll, rightAll) = (left.count == 1 ? left[0] : left.joined().sorted(), right.count == 1 ? right[0] : right.joined().sorted())
+        var (i, j, shared, unmatched) = (0, 0, 0, 0)
+        while i < leftAll.count, j < rightAll.count {
+            if leftAll[i] == rightAll[j] {
+                shared += 1; i += 1; j += 1
+            } else if leftAll[i] < rightAll[j] {
+                unmatched += Int(leftAll[i] & 1); i += 1
+            } else {
+                unmatched += Int(rightAll[j] & 1); j += 1
+            }
+        }
+        for id in leftAll[i...] { unmatched += Int(id & 1) }
+        for id in rightAll[j...] { unmatched += Int(id & 1) }
+        self.init(shared: shared, unmatched: unmatched)
+    }
 }

@@ -29,7 +29,8 @@ public struct SentenceAligner: Sendable {
                 AlignedSentence(text, capitalisedWords: capitalisedWords, concepts: index < concepts.count ? concepts[index] : [])
             }
         }
-        let sides = Sides(source: sentences(source, sourceConcepts), target: sentences(target, targetConcepts))
+        var sides = Sides(source: sentences(source, sourceConcepts), target: sentences(target, targetConcepts))
+        sides.numberAnchors()
         var table = AlignmentTable(sourceCount: source.count, targetCount: target.count)
         for i in 0...source.count {
             for j in table.window(row: i) {
@@ -53,6 +54,10 @@ public struct SentenceAligner: Sendable {
         let targetTotals: [Int]
         /// Characters of the translation per character of the source, estimated on this pair.
         let ratio: Double
+        /// Each sentence's anchors as sorted numbers (the same key, the same number on both sides);
+        /// odd numbers are the anchors whose absence counts (numbers, acronyms, concepts).
+        private(set) var sourceAnchors: [[Int32]] = []
+        private(set) var targetAnchors: [[Int32]] = []
 
         init(source: [AlignedSentence], target: [AlignedSentence]) {
             self.source = source
@@ -61,6 +66,20 @@ public struct SentenceAligner: Sendable {
             targetTotals = target.reduce(into: [0]) { $0.append($0.last! + $1.length) }
             let (sourceTotal, targetTotal) = (sourceTotals.last!, targetTotals.last!)
             ratio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
+        }
+
+        /// Numbers the anchor keys once, so that a bead compares integers, not strings.
+        mutating func numberAnchors() {
+            var numbers: [String: Int32] = [:]
+            func ids(_ sentence: AlignedSentence) -> [Int32] {
+                let keys = sentence.anchors.numbers.map { ($0, true) } + sentence.anchors.names.map { ($0, AlignmentAnchors.isAcronym($0)) }
+                return keys.map { key, counts in
+                    let base = numbers[key] ?? { let next = Int32(numbers.count); numbers[key] = next; return next }()
+                    return base * 2 + (counts ? 1 : 0)
+                }.sorted()
+            }
+            sourceAnchors = source.map(ids)
+            targetAnchors = target.map(ids)
         }
 
         func length(source range: Range<Int>) -> Int { sourceTotals[range.upperBound] - sourceTotals[range.lowerBound] }
@@ -75,16 +94,13 @@ public struct SentenceAligner: Sendable {
         // all), never the ruinous tail of the length model. Measured on textberg de-fr: a cost
         // growing with the sentence's length did worse.
         if source.isEmpty || target.isEmpty {
-            let sentences = source.isEmpty ? target.map { sides.target[$0] } : source.map { sides.source[$0] }
-            let anchors = sentences.reduce(0) { $0 + $1.anchors.numbers.count + $1.anchors.names.filter(AlignmentAnchors.isAcronym).count }
-            return Self.unmatchedAnchor * Double(anchors)
+            var counting = 0
+            for index in source { counting += sides.sourceAnchors[index].filter { $0 & 1 == 1 }.count }
+            for index in target { counting += sides.targetAnchors[index].filter { $0 & 1 == 1 }.count }
+            return Self.unmatchedAnchor * Double(counting)
         }
         let length = lengthCost(sides.length(source: source), sides.length(target: target), ratio: sides.ratio)
-        // Most sentences have no anchors: nothing to compare then.
-        guard source.contains(where: { !sides.source[$0].anchors.isEmpty }) || target.contains(where: { !sides.target[$0].anchors.isEmpty }) else {
-            return length
-        }
-        let overlap = AlignmentAnchors.compare(source.map { sides.source[$0].anchors }, target.map { sides.target[$0].anchors })
+        let overlap = AnchorOverlap(source.map { sides.sourceAnchors[$0] }, target.map { sides.targetAnchors[$0] })
         return length - Self.sharedAnchor * Double(overlap.shared) + Self.unmatchedAnchor * Double(overlap.unmatched)
     }
 
