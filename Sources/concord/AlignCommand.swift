@@ -23,17 +23,18 @@ struct AlignCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The source document (txt, md, html); - reads standard input.")
-    var source: String
-
-    @Argument(help: "Its translation.")
-    var target: String
+    @Argument(help: "The source document (txt, md, html; - reads standard input), then its translation — or one translation per language of --to.")
+    var documents: [String]
 
     @Option(help: "The source document's language.")
     var from: String
 
-    @Option(help: "The translation's language.")
+    @Option(help: "The translation's language; several, comma-separated, for one translation each (ru,zh).")
     var to: String
+
+    private var source: String { documents[0] }
+    private var target: String { documents[1] }
+    private var targetLanguages: [String] { to.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
 
     @Flag(help: "Both files hold one sentence per line.")
     var presegmented = false
@@ -61,19 +62,26 @@ struct AlignCommand: ParsableCommand {
 
     func validate() throws {
         try LanguageValidation.check(from, option: "--from")
-        try LanguageValidation.check(to, option: "--to")
+        for language in targetLanguages { try LanguageValidation.check(language, option: "--to") }
+        guard documents.count == targetLanguages.count + 1 else {
+            throw ValidationError("give the source document and one translation per language of --to (\(targetLanguages.count) for --to \(to))")
+        }
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence is between 0 and 1") }
-        if source == "-" && target == "-" { throw ValidationError("only one of the documents can come from standard input") }
+        if documents.filter({ $0 == "-" }).count > 1 { throw ValidationError("only one of the documents can come from standard input") }
+        if documents.count > 2 && beads { throw ValidationError("--beads prints the beads of one pair: align two documents") }
         if noGlossary && !glossary.isEmpty { throw ValidationError("--no-glossary and --glossary contradict each other: give one of them") }
         if output != nil && db != nil { throw ValidationError("write the units to a file (-o) or a store (--db), not both") }
     }
 
+    private var glossaries: [InputLocation]? { noGlossary ? [] : glossary.isEmpty ? nil : glossary.map(InputLocation.init(argument:)) }
+
     func run() throws {
+        if documents.count > 2 { return try runMultilingual() }
         let (sourceLanguage, targetLanguage) = (LanguageTag(from), LanguageTag(to))
         let result = try AlignmentRequest(source: InputLocation(argument: source), target: InputLocation(argument: target),
                                           sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                           presegmented: presegmented, encoding: input.encoding,
-                                          glossaries: noGlossary ? [] : glossary.isEmpty ? nil : glossary.map(InputLocation.init(argument:))).run()
+                                          glossaries: glossaries).run()
         if let output {
             try write(result, to: OutputLocation(argument: output), from: sourceLanguage, to: targetLanguage)
         } else if let db {
@@ -92,6 +100,37 @@ struct AlignCommand: ParsableCommand {
                     + bead.target.map { "  \(targetLanguage.canonical): \(result.targetSentences[$0])" }
             }.map { $0.joined(separator: "\n") }.joined(separator: "\n"))
         }
+    }
+
+    /// The source aligned with each translation, into units with every language.
+    private func runMultilingual() throws {
+        let languages = targetLanguages.map(LanguageTag.init)
+        let result = try MultilingualAlignmentRequest(
+            pivot: InputLocation(argument: source), pivotLanguage: LanguageTag(from),
+            translations: zip(documents.dropFirst(), languages).map { .init(input: InputLocation(argument: $0), language: $1) },
+            presegmented: presegmented, encoding: input.encoding, glossaries: glossaries).run()
+        let units = result.units(minimumConfidence: minConfidence)
+        if let output {
+            var header = TMXHeader()
+            header.creationTool = "Concord"
+            header.sourceLanguage = LanguageTag(from).canonical
+            let writer = try MemoryFileWriter(output: OutputLocation(argument: output), header: header, columns: [LanguageTag(from)] + languages,
+                                              inputs: documents.map(InputLocation.init(argument:)))
+            for unit in units { try writer.write(unit) }
+            try writer.commit()
+        } else if let db {
+            let added = try MemoryStoreWorkflow.add(units, from: source, sourceLanguage: LanguageTag(from), intoStoreAt: db)
+            StandardStreams.writeError("\(db): \(added.added) added, \(added.merged) merged into existing units")
+        } else if format.effectiveFormat == .json {
+            try StandardStreams.writeJSON(result)
+        } else {
+            try StandardStreams.write(units.map { unit in
+                unit.variants.map { "\($0.language.canonical): \($0.segment.plainText)" }.joined(separator: "\n")
+            }.joined(separator: "\n\n"))
+        }
+        let complete = units.filter { $0.variants.count == languages.count + 1 }.count
+        StandardStreams.writeError("\(counted(units.count, "unit")): \(complete) in every language, \(units.count - complete) in some "
+            + "(a translation's beads there were below confidence \(minConfidence) or left a sentence out)")
     }
 
     private func write(_ result: AlignmentResult, to destination: OutputLocation, from: LanguageTag, to target: LanguageTag) throws {

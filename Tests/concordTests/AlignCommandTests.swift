@@ -58,6 +58,34 @@ import Testing
         #expect(try String(contentsOf: export, encoding: .utf8).contains(#"srclang="en""#))
     }
 
+    @Test func threeLanguagesMakeTrilingualUnits() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let russian = """
+        Министры иностранных дел ШОС встретились в Астане
+
+        24 апреля 2019 года Совет министров иностранных дел ШОС провёл заседание в Астане. Министры обсудили вопросы безопасности. Было принято 12 документов.
+
+        Следующее заседание пройдёт в Бишкеке.
+        """
+        let files = [("release.en.txt", Self.english), ("release.ru.txt", russian), ("release.zh.txt", Self.chinese)].map { name, text in
+            let url = directory.appendingPathComponent(name)
+            try? text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        let tmx = directory.appendingPathComponent("release.tmx")
+        let run = try TestSupport.runConcord(["align"] + files + ["--from", "en", "--to", "ru,zh", "-o", tmx.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("5 units: 5 in every language"))
+        let text = try String(contentsOf: tmx, encoding: .utf8)
+        #expect(text.contains(#"srclang="en""#))
+        #expect(text.components(separatedBy: "</tu>").count - 1 == 5)
+        #expect(text.contains("<seg>Было принято 12 документов.</seg>") && text.contains("<seg>会议通过了12份文件。</seg>"))
+        #expect(try TestSupport.runConcord(["tmx", "validate", tmx.path]).status == 0)
+        // Two translations need two languages, and the other way round.
+        #expect(try TestSupport.runConcord(["align"] + files + ["--from", "en", "--to", "ru"]).status == 64)
+    }
+
     @Test func wrongLanguagesAndOneStreamAreRefused() throws {
         #expect(try TestSupport.runConcord(["align", "a.txt", "b.txt", "--from", "english", "--to", "zh"]).status == 64)
         #expect(try TestSupport.runConcord(["align", "-", "-", "--from", "en", "--to", "zh"]).status == 64)

@@ -96,7 +96,7 @@ public struct AlignmentResult: Codable, Sendable, Equatable {
         }
     }
 
-    private static func join(_ sentences: [String], language: LanguageTag) -> String {
+    static func join(_ sentences: [String], language: LanguageTag) -> String {
         sentences.joined(separator: ["zh", "ja"].contains(language.language) ? "" : " ")
     }
 }
