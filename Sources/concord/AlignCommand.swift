@@ -1,5 +1,8 @@
 import ArgumentParser
 import Concord
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,6 +66,9 @@ struct AlignCommand: ParsableCommand {
     func validate() throws {
         try LanguageValidation.check(from, option: "--from")
         for language in targetLanguages { try LanguageValidation.check(language, option: "--to") }
+        if documents.contains(where: isFolder), !documents.allSatisfy(isFolder) {
+            throw ValidationError("give folders for all the languages, or documents for all")
+        }
         guard documents.count == targetLanguages.count + 1 else {
             throw ValidationError("give the source document and one translation per language of --to (\(targetLanguages.count) for --to \(to))")
         }
@@ -76,6 +82,7 @@ struct AlignCommand: ParsableCommand {
     private var glossaries: [InputLocation]? { noGlossary ? [] : glossary.isEmpty ? nil : glossary.map(InputLocation.init(argument:)) }
 
     func run() throws {
+        if isFolder(source) { return try runArchive() }
         if documents.count > 2 { return try runMultilingual() }
         let (sourceLanguage, targetLanguage) = (LanguageTag(from), LanguageTag(to))
         let result = try AlignmentRequest(source: InputLocation(argument: source), target: InputLocation(argument: target),
@@ -99,6 +106,49 @@ struct AlignCommand: ParsableCommand {
                     + bead.source.map { "  \(sourceLanguage.canonical): \(result.sourceSentences[$0])" }
                     + bead.target.map { "  \(targetLanguage.canonical): \(result.targetSentences[$0])" }
             }.map { $0.joined(separator: "\n") }.joined(separator: "\n"))
+        }
+    }
+
+    private func isFolder(_ path: String) -> Bool {
+        (try? InputLocation.file(path).requireDirectory()) != nil
+    }
+
+    /// Folders of releases: each set of documents paired by name (or numbers) and aligned.
+    private func runArchive() throws {
+        let languages = targetLanguages.map(LanguageTag.init)
+        let terminal = isatty(2) == 1
+        let result = try ArchiveAlignmentRequest(folders: documents, sourceLanguage: LanguageTag(from), targetLanguages: languages,
+                                                 encoding: input.encoding, glossaries: glossaries).run { done, total in
+            if terminal { StandardStreams.writeError("\raligned \(done) of \(total)\u{1B}[K", newline: done == total) }
+        }
+        var units: [TranslationUnit] = []
+        var addedToStore = 0
+        for document in result.documents {
+            let made = document.alignment.units(minimumConfidence: minConfidence)
+            if let db {
+                // One transaction per document: a failure keeps the documents before it.
+                addedToStore += try MemoryStoreWorkflow.add(made, from: document.files[0], sourceLanguage: LanguageTag(from), intoStoreAt: db).added
+            } else {
+                units += made
+            }
+            if document.confidence < minConfidence {
+                StandardStreams.writeError("warning: \(document.files.joined(separator: " ~ ")): low confidence "
+                    + String(format: "%.2f", document.confidence) + " (are these translations of each other?)")
+            }
+        }
+        for file in result.unmatched { StandardStreams.writeError("warning: \(file): no document to pair it with") }
+        if let output {
+            var header = TMXHeader()
+            header.creationTool = "Concord"
+            header.sourceLanguage = LanguageTag(from).canonical
+            let writer = try MemoryFileWriter(output: OutputLocation(argument: output), header: header, columns: [LanguageTag(from)] + languages)
+            for unit in units { try writer.write(unit) }
+            try writer.commit()
+            StandardStreams.writeError("\(counted(result.documents.count, "document set")) aligned: \(counted(units.count, "unit")) written to \(output)")
+        } else if let db {
+            StandardStreams.writeError("\(counted(result.documents.count, "document set")) aligned: \(counted(addedToStore, "unit")) added to \(db)")
+        } else {
+            try StandardStreams.writeJSON(result)
         }
     }
 

@@ -86,6 +86,24 @@ import Testing
         #expect(try TestSupport.runConcord(["align"] + files + ["--from", "en", "--to", "ru"]).status == 64)
     }
 
+    @Test func foldersOfReleasesArePairedByNameAndAlignedIntoAStore() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (en, zh) = (directory.appendingPathComponent("en"), directory.appendingPathComponent("zh"))
+        for folder in [en, zh] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        try Self.english.write(to: en.appendingPathComponent("2019-04-24-astana.en.txt"), atomically: true, encoding: .utf8)
+        try Self.chinese.write(to: zh.appendingPathComponent("2019-04-24-astana_zh.txt"), atomically: true, encoding: .utf8)
+        try "A release without its translation, of 2021.".write(to: en.appendingPathComponent("2021-06-15-dushanbe.en.txt"), atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("archive.tmdb").path
+        let run = try TestSupport.runConcord(["align", en.path, zh.path, "--from", "en", "--to", "zh", "--db", db])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("2021-06-15-dushanbe.en.txt: no document to pair it with"))
+        #expect(run.stderr.contains("1 document set aligned: 5 units added"))
+        #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"units\":5"))
+        // Folders and documents do not mix.
+        #expect(try TestSupport.runConcord(["align", en.path, directory.appendingPathComponent("x.txt").path, "--from", "en", "--to", "zh"]).status == 64)
+    }
+
     @Test func wrongLanguagesAndOneStreamAreRefused() throws {
         #expect(try TestSupport.runConcord(["align", "a.txt", "b.txt", "--from", "english", "--to", "zh"]).status == 64)
         #expect(try TestSupport.runConcord(["align", "-", "-", "--from", "en", "--to", "zh"]).status == 64)

@@ -68,6 +68,14 @@ public enum InputLocation: Sendable, Hashable, Codable, CustomStringConvertible 
         }
     }
 
+    /// Throws unless the location is a folder (for commands that take a folder of documents).
+    public func requireDirectory() throws {
+        guard case let .file(path) = self else { throw FormatError.cannotOpen(file: name, reason: "is not a folder") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw FormatError.missingFile(path) }
+        guard isDirectory.boolValue else { throw FormatError.cannotOpen(file: path, reason: "is not a folder") }
+    }
+
     /// A source of its bytes for the XML readers.
     public func byteSource() throws -> ByteSource {
         switch self {
