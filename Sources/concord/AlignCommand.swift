@@ -92,7 +92,7 @@ struct AlignCommand: ParsableCommand {
         if let output {
             try write(result, to: OutputLocation(argument: output), from: sourceLanguage, to: targetLanguage)
         } else if let db {
-            let units = result.units(from: sourceLanguage, to: targetLanguage, minimumConfidence: minConfidence)
+            let units = result.units(from: sourceLanguage, to: targetLanguage, minimumConfidence: minConfidence, document: source)
             let added = try MemoryStoreWorkflow.add(units, from: source, sourceLanguage: sourceLanguage, intoStoreAt: db)
             report(result, units: units.count, to: db)
             StandardStreams.writeError("\(db): \(added.added) added, \(added.merged) merged into existing units")
@@ -124,7 +124,7 @@ struct AlignCommand: ParsableCommand {
         var units: [TranslationUnit] = []
         var addedToStore = 0
         for document in result.documents {
-            let made = document.alignment.units(minimumConfidence: minConfidence)
+            let made = document.alignment.units(minimumConfidence: minConfidence, document: document.files[0])
             if let db {
                 // One transaction per document: a failure keeps the documents before it.
                 addedToStore += try MemoryStoreWorkflow.add(made, from: document.files[0], sourceLanguage: LanguageTag(from), intoStoreAt: db).added
@@ -159,7 +159,7 @@ struct AlignCommand: ParsableCommand {
             pivot: InputLocation(argument: source), pivotLanguage: LanguageTag(from),
             translations: zip(documents.dropFirst(), languages).map { .init(input: InputLocation(argument: $0), language: $1) },
             presegmented: presegmented, encoding: input.encoding, glossaries: glossaries).run()
-        let units = result.units(minimumConfidence: minConfidence)
+        let units = result.units(minimumConfidence: minConfidence, document: source)
         if let output {
             var header = TMXHeader()
             header.creationTool = "Concord"
@@ -184,7 +184,7 @@ struct AlignCommand: ParsableCommand {
     }
 
     private func write(_ result: AlignmentResult, to destination: OutputLocation, from: LanguageTag, to target: LanguageTag) throws {
-        let units = result.units(from: from, to: target, minimumConfidence: minConfidence)
+        let units = result.units(from: from, to: target, minimumConfidence: minConfidence, document: source)
         var header = TMXHeader()
         header.creationTool = "Concord"
         header.sourceLanguage = from.canonical

@@ -35,6 +35,7 @@ import Testing
         #expect(stats.status == 0)
         let text = try String(contentsOf: tmx, encoding: .utf8)
         #expect(text.contains("<seg>They adopted 12 documents.</seg>") && text.contains("<seg>会议通过了12份文件。</seg>"))
+        #expect(text.contains(#"<prop type="x-document">release.en.txt</prop>"#) && text.contains(#"<prop type="x-alignment-confidence">"#))
         let json = try TestSupport.runConcord(["align", en.path, zh.path, "--from", "en", "--to", "zh", "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["beads"] as? [[String: Any]])?.count == 5)

@@ -1,3 +1,4 @@
+import Foundation
 import ConcordAlignment
 import ConcordFormats
 import ConcordModel
@@ -86,14 +87,21 @@ public struct AlignmentResult: Codable, Sendable, Equatable {
     public var beads: [Bead]
 
     /// The beads as translation units (both sides present, confidence at least `minimumConfidence`),
-    /// sentences of one side joined with a space (none for Chinese and Japanese).
-    public func units(from: LanguageTag, to: LanguageTag, minimumConfidence: Double) -> [TranslationUnit] {
+    /// sentences of one side joined with a space (none for Chinese and Japanese), each with
+    /// `x-alignment-confidence` and, when given, `x-document` props.
+    public func units(from: LanguageTag, to: LanguageTag, minimumConfidence: Double, document: String? = nil) -> [TranslationUnit] {
         beads.filter { !$0.source.isEmpty && !$0.target.isEmpty && $0.confidence >= minimumConfidence }.map { bead in
-            TranslationUnit(variants: [
+            TranslationUnit(properties: Self.properties(confidence: bead.confidence, document: document), variants: [
                 Variant(language: from, segment: Segment(Self.join(bead.source.map { sourceSentences[$0] }, language: from))),
                 Variant(language: to, segment: Segment(Self.join(bead.target.map { targetSentences[$0] }, language: to))),
             ])
         }
+    }
+
+    /// The props an aligned unit carries: how sure the aligner was, and which document it came from.
+    static func properties(confidence: Double, document: String?) -> [Property] {
+        [Property(type: "x-alignment-confidence", value: String(format: "%.2f", confidence))]
+            + (document.map { [Property(type: "x-document", value: ($0 as NSString).lastPathComponent)] } ?? [])
     }
 
     static func join(_ sentences: [String], language: LanguageTag) -> String {

@@ -57,19 +57,24 @@ public struct MultilingualAlignmentResult: Codable, Sendable, Equatable {
     /// One unit per group of pivot sentences that every alignment keeps together; a translation
     /// joins a unit only where all its beads in the group are confident and have both sides.
     /// Units with one language only are left out.
-    public func units(minimumConfidence: Double) -> [TranslationUnit] {
+    public func units(minimumConfidence: Double, document: String? = nil) -> [TranslationUnit] {
         guard let first = pairs.first else { return [] }
         let pivotSentences = first.alignment.sourceSentences
         return PivotGroups.groups(count: pivotSentences.count, beadSets: pairs.map(\.alignment.beads)).compactMap { group in
             var variants = [Variant(language: pivotLanguage, segment: Segment(AlignmentResult.join(group.map { pivotSentences[$0] }, language: pivotLanguage)))]
+            var confidence = 1.0
             for pair in pairs {
                 let beads = pair.alignment.beads.filter { !$0.source.isEmpty && group.contains($0.source[0]) }
                 guard !beads.isEmpty, beads.allSatisfy({ !$0.target.isEmpty && $0.confidence >= minimumConfidence }),
                       Set(beads.flatMap(\.source)) == Set(group) else { continue }
                 let text = AlignmentResult.join(beads.flatMap(\.target).map { pair.alignment.targetSentences[$0] }, language: pair.language)
+                confidence = min(confidence, beads.map(\.confidence).min() ?? 0)
                 variants.append(Variant(language: pair.language, segment: Segment(text)))
             }
-            return variants.count > 1 ? TranslationUnit(sourceLanguage: pivotLanguage, variants: variants) : nil
+            return variants.count > 1
+                ? TranslationUnit(sourceLanguage: pivotLanguage, properties: AlignmentResult.properties(confidence: confidence, document: document),
+                                  variants: variants)
+                : nil
         }
     }
 }
