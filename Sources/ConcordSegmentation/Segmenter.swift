@@ -171,6 +171,10 @@ final class SegmenterEngine {
         }
         for boundary in proposed where boundary.offset > 0 && boundary.offset < units.count {
             var position = boundary.offset
+            // `。”“好的` as Chinese is set: ICU ends the sentence after the opening mark; it begins the next one.
+            while position > 1, Self.isOpeningQuote(units[position - 1]), Self.isClosing(units[position - 2]) || Self.isTerminal(units[position - 2]) {
+                position -= 1
+            }
             var hard = false
             while position > 0, Self.isSpace(units[position - 1]) {
                 if Self.isLineBreak(units[position - 1]) { hard = true }
@@ -327,6 +331,15 @@ final class SegmenterEngine {
     }
 
     /// Closing quotes and brackets that stay with the sentence before them.
+    /// Quotation marks and brackets that open (`“ ‘ 「 『 《 〈 （ 【`), where one follows a closing
+    /// mark without a space (as in Chinese) and so starts the next sentence.
+    static func isOpeningQuote(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x201C, 0x2018, 0x300C, 0x300E, 0x300A, 0x3008, 0xFF08, 0x3010: return true
+        default: return false
+        }
+    }
+
     static func isClosing(_ unit: UInt16) -> Bool {
         switch unit {
         case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0xBB, 0x2019, 0x201D, 0x203A, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009, 0xFF09, 0xFF3D, 0xFF63: return true

@@ -37,6 +37,12 @@ import Testing
     @Test func chineseTitlesAndClosingMarks() throws {
         #expect(try split("他推荐了《我们为什么要合作？》一书。会议继续。", "zh") == ["他推荐了《我们为什么要合作？》一书。", "会议继续。"])
         #expect(try split("他说：“合作很重要。”会议结束。", "zh") == ["他说：“合作很重要。”", "会议结束。"])
+        // A closing mark followed at once by an opening one: the opening mark starts the next sentence.
+        #expect(try split("他说：“我们来了。”“好的，”她回答。", "zh") == ["他说：“我们来了。”", "“好的，”她回答。"])
+        #expect(try split("「第一句。」「第二句。」『第三句。』", "zh") == ["「第一句。」", "「第二句。」", "『第三句。』"])
+        #expect(try split("记者问：“会议何时举行？”‘明天。’", "zh") == ["记者问：“会议何时举行？”", "‘明天。’"])
+        // German closes with “: a space after it, and nothing moves.
+        #expect(try split("Er sagte: „Wir kommen.“ Dann ging er.", "de") == ["Er sagte: „Wir kommen.“", "Dann ging er."])
     }
 
     @Test func quotationPolicies() throws {
