@@ -82,6 +82,10 @@ struct AlignCommand: ParsableCommand {
     private var glossaries: [InputLocation]? { noGlossary ? [] : glossary.isEmpty ? nil : glossary.map(InputLocation.init(argument:)) }
 
     func run() throws {
+        if let db, let created = MemoryStoreWorkflow.newStore(at: db) {
+            // Ctrl-C before the first document is added leaves no store behind, as with tm import.
+            Interruption.undoOnInterrupt(store: db, emptyingOnly: created == .overEmptyFile)
+        }
         if isFolder(source) { return try runArchive() }
         if documents.count > 2 { return try runMultilingual() }
         let (sourceLanguage, targetLanguage) = (LanguageTag(from), LanguageTag(to))
@@ -89,6 +93,7 @@ struct AlignCommand: ParsableCommand {
                                           sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                           presegmented: presegmented, encoding: input.encoding,
                                           glossaries: glossaries).run()
+        DiagnosticPrinter.printToStandardError(result.diagnostics)
         if let output {
             try write(result, to: OutputLocation(argument: output), from: sourceLanguage, to: targetLanguage)
         } else if let db {
@@ -128,6 +133,7 @@ struct AlignCommand: ParsableCommand {
             if let db {
                 // One transaction per document: a failure keeps the documents before it.
                 addedToStore += try MemoryStoreWorkflow.add(made, from: document.files[0], sourceLanguage: LanguageTag(from), intoStoreAt: db).added
+                Interruption.keepStore()
             } else {
                 units += made
             }

@@ -109,6 +109,14 @@ import Testing
         #expect(try TestSupport.runConcord(["align", "a.txt", "b.txt", "--from", "english", "--to", "zh"]).status == 64)
         #expect(try TestSupport.runConcord(["align", "-", "-", "--from", "en", "--to", "zh"]).status == 64)
         #expect(try TestSupport.runConcord(["align", "/nonexistent/a.txt", "/nonexistent/b.txt", "--from", "en", "--to", "zh"]).status == 66)
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (en, empty) = (directory.appendingPathComponent("en.txt"), directory.appendingPathComponent("empty.txt"))
+        try Self.english.write(to: en, atomically: true, encoding: .utf8)
+        try "".write(to: empty, atomically: true, encoding: .utf8)
+        let aligned = try TestSupport.runConcord(["align", en.path, empty.path, "--from", "en", "--to", "zh"])
+        #expect(aligned.status == 0)
+        #expect(aligned.stderr.contains("empty.txt: warning: is empty: it holds no text to align [document.empty]"))
     }
 }
 

@@ -48,7 +48,11 @@ public struct AlignmentRequest: Codable, Sendable, Equatable {
         // Paragraphs that correspond guide the alignment: sentences are aligned within each pair.
         let pairs = ParagraphPairing.pairs(source: sources, target: targets)
         let beads = pairs.map { pairs in pairs.flatMap { align($0.source, $0.target) } } ?? align(0..<sources.count, 0..<targets.count)
-        return AlignmentResult(sourceSentences: sourceTexts, targetSentences: targetTexts, beads: beads)
+        // An empty side aligns to nothing: say so rather than leave a translator wondering.
+        let empty = [(source, sourceTexts), (target, targetTexts)].filter { $0.1.isEmpty }.map { input, _ in
+            Diagnostic(DiagnosticCatalog.documentEmpty, message: "is empty: it holds no text to align", file: input.name)
+        }
+        return AlignmentResult(sourceSentences: sourceTexts, targetSentences: targetTexts, beads: beads, diagnostics: empty)
     }
 
     /// A document's sentences with their paragraphs (one paragraph when presegmented: lines are sentences).
@@ -85,6 +89,8 @@ public struct AlignmentResult: Codable, Sendable, Equatable {
     public var sourceSentences: [String]
     public var targetSentences: [String]
     public var beads: [Bead]
+    /// What is odd about the documents (one of them empty).
+    public var diagnostics: [Diagnostic] = []
 
     /// The beads as translation units (both sides present, confidence at least `minimumConfidence`),
     /// sentences of one side joined with a space (none for Chinese and Japanese), each with
