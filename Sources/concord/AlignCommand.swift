@@ -144,12 +144,8 @@ struct AlignCommand: ParsableCommand {
         }
         for file in result.unmatched { StandardStreams.writeError("warning: \(file): no document to pair it with") }
         if let output {
-            var header = TMXHeader()
-            header.creationTool = "Concord"
-            header.sourceLanguage = LanguageTag(from).canonical
-            let writer = try MemoryFileWriter(output: OutputLocation(argument: output), header: header, columns: [LanguageTag(from)] + languages)
-            for unit in units { try writer.write(unit) }
-            try writer.commit()
+            try MemoryFileWriter.write(units, to: OutputLocation(argument: output), sourceLanguage: LanguageTag(from),
+                                       languages: [LanguageTag(from)] + languages, inputs: [])
             StandardStreams.writeError("\(counted(result.documents.count, "document set")) aligned: \(counted(units.count, "unit")) written to \(output)")
         } else if let db {
             StandardStreams.writeError("\(counted(result.documents.count, "document set")) aligned: \(counted(addedToStore, "unit")) added to \(db)")
@@ -167,13 +163,8 @@ struct AlignCommand: ParsableCommand {
             presegmented: presegmented, encoding: input.encoding, glossaries: glossaries).run()
         let units = result.units(minimumConfidence: minConfidence, document: source)
         if let output {
-            var header = TMXHeader()
-            header.creationTool = "Concord"
-            header.sourceLanguage = LanguageTag(from).canonical
-            let writer = try MemoryFileWriter(output: OutputLocation(argument: output), header: header, columns: [LanguageTag(from)] + languages,
-                                              inputs: documents.map(InputLocation.init(argument:)))
-            for unit in units { try writer.write(unit) }
-            try writer.commit()
+            try MemoryFileWriter.write(units, to: OutputLocation(argument: output), sourceLanguage: LanguageTag(from),
+                                       languages: [LanguageTag(from)] + languages, inputs: documents.map(InputLocation.init(argument:)))
         } else if let db {
             let added = try MemoryStoreWorkflow.add(units, from: source, sourceLanguage: LanguageTag(from), intoStoreAt: db)
             StandardStreams.writeError("\(db): \(added.added) added, \(added.merged) merged into existing units")
@@ -191,13 +182,8 @@ struct AlignCommand: ParsableCommand {
 
     private func write(_ result: AlignmentResult, to destination: OutputLocation, from: LanguageTag, to target: LanguageTag) throws {
         let units = result.units(from: from, to: target, minimumConfidence: minConfidence, document: source)
-        var header = TMXHeader()
-        header.creationTool = "Concord"
-        header.sourceLanguage = from.canonical
-        let writer = try MemoryFileWriter(output: destination, header: header, columns: [from, target],
-                                          inputs: [InputLocation(argument: source), InputLocation(argument: self.target)])
-        for unit in units { try writer.write(unit) }
-        try writer.commit()
+        try MemoryFileWriter.write(units, to: destination, sourceLanguage: from, languages: [from, target],
+                                   inputs: [InputLocation(argument: source), InputLocation(argument: self.target)])
         report(result, units: units.count, to: destination.name)
     }
 

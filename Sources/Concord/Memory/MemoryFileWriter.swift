@@ -49,3 +49,17 @@ public final class MemoryFileWriter {
     /// What the writer could not keep.
     public var diagnostics: [Diagnostic] { (tmx?.diagnostics ?? []) + (table?.diagnostics ?? []) }
 }
+
+extension MemoryFileWriter {
+    /// Writes `units` made by Concord (an alignment) to `output`, atomically: the header says
+    /// Concord made them and `sourceLanguage` is their source; a table gets a column per language.
+    public static func write(_ units: [TranslationUnit], to output: OutputLocation, sourceLanguage: LanguageTag,
+                             languages: [LanguageTag], inputs: [InputLocation]) throws {
+        var header = TMXHeader()
+        header.creationTool = "Concord"
+        header.sourceLanguage = sourceLanguage.canonical
+        let writer = try MemoryFileWriter(output: output, header: header, columns: languages, inputs: inputs)
+        for unit in units { try writer.write(unit) }
+        try writer.commit()
+    }
+}

@@ -25,6 +25,11 @@ public enum DocumentSegmentation {
 
     /// The SCO glossary shipped with Concord (`Glossaries/sco.tbx`), for anchoring alignments.
     public static func bundledGlossary() throws -> Glossary {
+        try bundled.get()
+    }
+
+    /// Read once per process: an archive aligns many document pairs with it.
+    private static let bundled = Result<Glossary, any Error> {
         guard let url = Bundle.module.url(forResource: "sco", withExtension: "tbx") else {
             throw FormatError.missingFile("sco.tbx (Concord's resources are not installed beside the binary)")
         }
