@@ -1,54 +1,89 @@
 /// The dynamic-programming table of ``SentenceAligner``: the cheapest cost of aligning the
-/// first i source and j target sentences, and the bead that ends there, kept within a band
-/// around the diagonal for long documents.
+/// first i source and j target sentences, and the bead that ends there, kept within a window
+/// of target positions for each source position (a band around the diagonal, or around an
+/// earlier path).
 struct AlignmentTable {
     let sourceCount: Int
     let targetCount: Int
-    /// Cells either side of the diagonal considered (all of them for documents of press-release size).
-    let band: Int
+    /// The target positions considered for each source position 0...sourceCount.
+    let windows: [ClosedRange<Int>]
     private var costs: [Double]
     private var steps: [UInt8]      // source count << 4 | target count of the bead ending here
+    private let offsets: [Int]      // where each row's window starts in `costs`
 
-    init(sourceCount: Int, targetCount: Int) {
+    init(sourceCount: Int, targetCount: Int, windows: [ClosedRange<Int>]) {
         self.sourceCount = sourceCount
         self.targetCount = targetCount
-        // The window follows the diagonal of the two lengths, so a wide band is only needed
-        // for long omissions; press releases (tens of sentences) get the whole table.
-        band = max(sourceCount, targetCount) <= 1_000 ? max(sourceCount, targetCount) + 1 : 250
-        costs = [Double](repeating: .infinity, count: (sourceCount + 1) * (targetCount + 1))
-        steps = [UInt8](repeating: 0, count: (sourceCount + 1) * (targetCount + 1))
-        costs[0] = 0
+        self.windows = windows
+        offsets = windows.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        costs = [Double](repeating: .infinity, count: offsets.last!)
+        steps = [UInt8](repeating: 0, count: offsets.last!)
+        if windows[0].contains(0) { costs[0 - windows[0].lowerBound] = 0 }
     }
 
-    /// The target positions considered for source position `row`.
-    func window(row: Int) -> ClosedRange<Int> {
-        let centre = sourceCount == 0 ? 0 : row * targetCount / sourceCount
-        return max(0, centre - band)...min(targetCount, centre + band)
+    /// A band of `width` cells either side of the diagonal of the two lengths.
+    static func diagonal(sourceCount: Int, targetCount: Int, width: Int) -> [ClosedRange<Int>] {
+        (0...sourceCount).map { row in
+            let centre = sourceCount == 0 ? 0 : row * targetCount / sourceCount
+            return max(0, centre - width)...min(targetCount, centre + width)
+        }
     }
 
-    func cost(_ i: Int, _ j: Int) -> Double { costs[i * (targetCount + 1) + j] }
+    /// `width` cells either side of the target positions a path passes through at each source position.
+    static func around(_ beads: [Bead], sourceCount: Int, targetCount: Int, width: Int) -> [ClosedRange<Int>] {
+        var low = [Int](repeating: targetCount, count: sourceCount + 1), high = [Int](repeating: 0, count: sourceCount + 1)
+        var (i, j) = (0, 0)
+        func visit() { low[i] = min(low[i], j); high[i] = max(high[i], j) }
+        visit()
+        for bead in beads {
+            // Every cell on the bead's diagonal, so the new window has no gaps.
+            let steps = max(bead.source.count, bead.target.count)
+            let (startI, startJ) = (i, j)
+            for step in 1...max(1, steps) {
+                i = startI + bead.source.count * step / max(1, steps)
+                j = startJ + bead.target.count * step / max(1, steps)
+                visit()
+            }
+        }
+        return (0...sourceCount).map { row in max(0, low[row] - width)...min(targetCount, high[row] + width) }
+    }
+
+    func cost(_ i: Int, _ j: Int) -> Double {
+        let window = windows[i]
+        return window.contains(j) ? costs[offsets[i] + j - window.lowerBound] : .infinity
+    }
 
     /// Keeps `cost` at (i, j) when it is the cheapest way there so far.
     mutating func offer(_ cost: Double, at i: Int, _ j: Int, from sources: Int, _ targets: Int) {
-        let cell = i * (targetCount + 1) + j
+        let cell = offsets[i] + j - windows[i].lowerBound
         if cost < costs[cell] {
             costs[cell] = cost
             steps[cell] = UInt8(sources << 4 | targets)
         }
     }
 
-    /// The cheapest path's beads, first to last, each with the confidence `judge` gives it.
-    func beads(_ judge: (Range<Int>, Range<Int>) -> Double) -> [Bead] {
-        var result: [Bead] = []
+    /// The cheapest path's beads, first to last (empty when the window left the end unreachable).
+    func path() -> [(source: Range<Int>, target: Range<Int>)] {
+        var result: [(source: Range<Int>, target: Range<Int>)] = []
         var (i, j) = (sourceCount, targetCount)
         while i > 0 || j > 0 {
-            let step = steps[i * (targetCount + 1) + j]
+            guard windows[i].contains(j) else { return [] }
+            let step = steps[offsets[i] + j - windows[i].lowerBound]
             let (sources, targets) = (Int(step >> 4), Int(step & 15))
-            guard sources + targets > 0 else { break }      // unreachable cell: the band was too narrow
-            let sourceRange = (i - sources)..<i, targetRange = (j - targets)..<j
-            result.append(Bead(source: Array(sourceRange), target: Array(targetRange), confidence: judge(sourceRange, targetRange)))
+            guard sources + targets > 0 else { return [] }
+            result.append(((i - sources)..<i, (j - targets)..<j))
             (i, j) = (i - sources, j - targets)
         }
         return result.reversed()
+    }
+
+    /// Whether the path runs along the edge of a window that could have been wider (so a
+    /// wider band might find a cheaper path).
+    func touchesEdge(_ path: [(source: Range<Int>, target: Range<Int>)]) -> Bool {
+        path.contains { bead in
+            let (i, j) = (bead.source.upperBound, bead.target.upperBound)
+            let window = windows[i]
+            return (j <= window.lowerBound + 1 && window.lowerBound > 0) || (j >= window.upperBound - 1 && window.upperBound < targetCount)
+        }
     }
 }

@@ -1,0 +1,77 @@
+/// Both sides of a document pair as the aligner reads them: each sentence's length, its
+/// anchors and its words, numbered once so that scoring a bead compares integers, not strings.
+struct AlignmentDocument: Sendable {
+    let sourceCount: Int
+    let targetCount: Int
+    /// Running totals of the sentences' lengths (a block's length in O(1)).
+    let sourceTotals: [Int]
+    let targetTotals: [Int]
+    /// Characters of the translation per character of the source, estimated on this pair.
+    let ratio: Double
+    /// Each sentence's anchors as sorted numbers (the same key, the same number on both sides);
+    /// odd numbers are the anchors whose absence counts (numbers, acronyms, concepts).
+    let sourceAnchors: [[Int32]]
+    let targetAnchors: [[Int32]]
+    /// Each sentence's words (or, in Chinese and Japanese, characters) as sorted distinct ids,
+    /// numbered per side: what a lexicon learned from this pair is read against.
+    let sourceWords: [[Int32]]
+    let targetWords: [[Int32]]
+    let sourceVocabularySize: Int
+    let targetVocabularySize: Int
+
+    init(source: [String], target: [String], capitalisedWords: Bool, sourceConcepts: [[String]], targetConcepts: [[String]]) {
+        func lengths(_ texts: [String]) -> [Int] {
+            texts.reduce(into: [0]) { totals, text in totals.append(totals.last! + text.unicodeScalars.filter { !$0.properties.isWhitespace }.count) }
+        }
+        sourceCount = source.count
+        targetCount = target.count
+        sourceTotals = lengths(source)
+        targetTotals = lengths(target)
+        let (sourceTotal, targetTotal) = (sourceTotals.last!, targetTotals.last!)
+        ratio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
+
+        var anchorNumbers: [String: Int32] = [:]
+        func anchorIDs(_ texts: [String], _ concepts: [[String]]) -> [[Int32]] {
+            texts.enumerated().map { index, text in
+                let anchors = AlignmentAnchors(text, capitalisedWords: capitalisedWords, concepts: index < concepts.count ? concepts[index] : [])
+                let keys = anchors.numbers.map { ($0, true) } + anchors.names.map { ($0, AlignmentAnchors.isAcronym($0)) }
+                return keys.map { key, counts in
+                    let base = anchorNumbers[key] ?? { let next = Int32(anchorNumbers.count); anchorNumbers[key] = next; return next }()
+                    return base * 2 + (counts ? 1 : 0)
+                }.sorted()
+            }
+        }
+        sourceAnchors = anchorIDs(source, sourceConcepts)
+        targetAnchors = anchorIDs(target, targetConcepts)
+
+        func wordIDs(_ texts: [String]) -> (ids: [[Int32]], vocabulary: Int) {
+            var vocabulary: [Substring: Int32] = [:]
+            let ids = texts.map { text in
+                Array(Set(LexicalTokens.split(text).map { word in
+                    vocabulary[word] ?? { let next = Int32(vocabulary.count); vocabulary[word] = next; return next }()
+                })).sorted()
+            }
+            return (ids, vocabulary.count)
+        }
+        (sourceWords, sourceVocabularySize) = wordIDs(source)
+        (targetWords, targetVocabularySize) = wordIDs(target)
+    }
+
+    func length(source range: Range<Int>) -> Int { sourceTotals[range.upperBound] - sourceTotals[range.lowerBound] }
+    func length(target range: Range<Int>) -> Int { targetTotals[range.upperBound] - targetTotals[range.lowerBound] }
+
+    /// The anchors two blocks share, and those (numbers, acronyms, concepts) one has that the other lacks.
+    func anchorOverlap(source: Range<Int>, target: Range<Int>) -> AnchorOverlap {
+        // Most sentences have no anchor at all: answer those without merging anything.
+        let sourceEmpty = source.allSatisfy { sourceAnchors[$0].isEmpty }, targetEmpty = target.allSatisfy { targetAnchors[$0].isEmpty }
+        if sourceEmpty && targetEmpty { return AnchorOverlap(shared: 0, unmatched: 0) }
+        if sourceEmpty || targetEmpty {
+            let counting = sourceEmpty ? target.reduce(0) { $0 + Self.counting(targetAnchors[$1]) } : source.reduce(0) { $0 + Self.counting(sourceAnchors[$1]) }
+            return AnchorOverlap(shared: 0, unmatched: counting)
+        }
+        return AnchorOverlap(source.map { sourceAnchors[$0] }, target.map { targetAnchors[$0] })
+    }
+
+    /// Anchors whose absence on the other side counts.
+    static func counting(_ anchors: [Int32]) -> Int { anchors.reduce(0) { $0 + Int($1 & 1) } }
+}
