@@ -12,6 +12,12 @@ struct AlignmentDocument: Sendable {
     /// odd numbers are the anchors whose absence counts (numbers, acronyms, concepts).
     let sourceAnchors: [[Int32]]
     let targetAnchors: [[Int32]]
+    /// Running counts of sentences with anchors, and of anchors whose absence counts (a block
+    /// without any is answered in O(1)).
+    private let sourceAnchored: [Int32]
+    private let targetAnchored: [Int32]
+    private let sourceCounting: [Int32]
+    private let targetCounting: [Int32]
     /// Each sentence's words (or, in Chinese and Japanese, characters) as sorted distinct ids,
     /// numbered per side: what a lexicon learned from this pair is read against.
     let sourceWords: [[Int32]]
@@ -43,6 +49,13 @@ struct AlignmentDocument: Sendable {
         }
         sourceAnchors = anchorIDs(source, sourceConcepts)
         targetAnchors = anchorIDs(target, targetConcepts)
+        func running(_ anchors: [[Int32]], _ count: ([Int32]) -> Int) -> [Int32] {
+            anchors.reduce(into: [0]) { $0.append($0.last! + Int32(count($1))) }
+        }
+        sourceAnchored = running(sourceAnchors) { $0.isEmpty ? 0 : 1 }
+        targetAnchored = running(targetAnchors) { $0.isEmpty ? 0 : 1 }
+        sourceCounting = running(sourceAnchors, Self.counting)
+        targetCounting = running(targetAnchors, Self.counting)
 
         func wordIDs(_ texts: [String]) -> (ids: [[Int32]], vocabulary: Int) {
             var vocabulary: [Substring: Int32] = [:]
@@ -63,11 +76,11 @@ struct AlignmentDocument: Sendable {
     /// The anchors two blocks share, and those (numbers, acronyms, concepts) one has that the other lacks.
     func anchorOverlap(source: Range<Int>, target: Range<Int>) -> AnchorOverlap {
         // Most sentences have no anchor at all: answer those without merging anything.
-        let sourceEmpty = source.allSatisfy { sourceAnchors[$0].isEmpty }, targetEmpty = target.allSatisfy { targetAnchors[$0].isEmpty }
-        if sourceEmpty && targetEmpty { return AnchorOverlap(shared: 0, unmatched: 0) }
+        let sourceEmpty = sourceAnchored[source.upperBound] == sourceAnchored[source.lowerBound]
+        let targetEmpty = targetAnchored[target.upperBound] == targetAnchored[target.lowerBound]
         if sourceEmpty || targetEmpty {
-            let counting = sourceEmpty ? target.reduce(0) { $0 + Self.counting(targetAnchors[$1]) } : source.reduce(0) { $0 + Self.counting(sourceAnchors[$1]) }
-            return AnchorOverlap(shared: 0, unmatched: counting)
+            let counting = sourceCounting[source.upperBound] - sourceCounting[source.lowerBound] + targetCounting[target.upperBound] - targetCounting[target.lowerBound]
+            return AnchorOverlap(shared: 0, unmatched: Int(counting))
         }
         return AnchorOverlap(source.map { sourceAnchors[$0] }, target.map { targetAnchors[$0] })
     }

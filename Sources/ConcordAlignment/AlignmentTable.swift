@@ -30,7 +30,7 @@ struct AlignmentTable {
     }
 
     /// `width` cells either side of the target positions a path passes through at each source position.
-    static func around(_ beads: [Bead], sourceCount: Int, targetCount: Int, width: Int) -> [ClosedRange<Int>] {
+    static func around(_ beads: [(source: Range<Int>, target: Range<Int>)], sourceCount: Int, targetCount: Int, width: Int) -> [ClosedRange<Int>] {
         var low = [Int](repeating: targetCount, count: sourceCount + 1), high = [Int](repeating: 0, count: sourceCount + 1)
         var (i, j) = (0, 0)
         func visit() { low[i] = min(low[i], j); high[i] = max(high[i], j) }

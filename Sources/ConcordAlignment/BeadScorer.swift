@@ -53,8 +53,7 @@ struct BeadScorer {
         let expected = Double(sourceLength) * ratio
         let mean = (Double(sourceLength) + Double(targetLength) / ratio) / 2
         let delta = (Double(targetLength) - expected) / (Self.variance * max(1, mean) * ratio).squareRoot()
-        let probability = max(1e-12, erfc(abs(delta) / 2.squareRoot()))
-        return -log(probability)
+        return LengthCostTable.cost(deviations: delta)
     }
 
     /// 0–1: how sure the bead is, from its cost without the prior (an omission: 0).

@@ -11,6 +11,8 @@ public struct SentenceAligner: Sendable {
     /// while the best path runs along the edge.
     static let firstBand = 30
     static let secondBand = 8
+    /// How often a band is moved to follow a path that runs along its edge before it is widened.
+    static let bandMoves = 1
     /// Beads at least this sure in the first pass teach the second.
     static let trainingConfidence = 0.6
 
@@ -34,8 +36,7 @@ public struct SentenceAligner: Sendable {
         var path = first
         if let lexicon = TranslationLexicon(document: document, beads: confident) {
             scorer.learnPriors(from: first)
-            let windows = AlignmentTable.around(first.map { Bead(source: Array($0.source), target: Array($0.target), confidence: 0) },
-                                                sourceCount: document.sourceCount, targetCount: document.targetCount, width: Self.secondBand * 4)
+            let windows = AlignmentTable.around(first, sourceCount: document.sourceCount, targetCount: document.targetCount, width: Self.secondBand * 4)
             scorer.lexical = LexicalEvidence(lexicon: lexicon, document: document, windows: windows, longestBead: 3)
             path = sections.flatMap { section in
                 align(section.source, section.target, scorer: scorer, around: first.filter { section.source.contains($0.source.lowerBound) || section.target.contains($0.target.lowerBound) })
@@ -45,25 +46,32 @@ public struct SentenceAligner: Sendable {
     }
 
     /// The cheapest path through one section, in a band around its diagonal (or around an
-    /// earlier path), widened until the path keeps clear of the band's edges.
+    /// earlier path). A path that runs along the band's edge wants to go further: the band is
+    /// moved to follow it, and widened when moving it a few times does not settle it.
     private func align(_ source: Range<Int>, _ target: Range<Int>, scorer: BeadScorer,
                        around earlier: [(source: Range<Int>, target: Range<Int>)]?) -> [(source: Range<Int>, target: Range<Int>)] {
         let (sourceCount, targetCount) = (source.count, target.count)
         var width = earlier == nil ? Self.firstBand : Self.secondBand
+        var guide = earlier.map { path in path.map { ($0.source.lowerBound - source.lowerBound..<$0.source.upperBound - source.lowerBound,
+                                                      $0.target.lowerBound - target.lowerBound..<$0.target.upperBound - target.lowerBound) } }
+        var moves = 0
         while true {
-            let windows = earlier.map { path in
-                AlignmentTable.around(path.map { Bead(source: $0.source.map { $0 - source.lowerBound }, target: $0.target.map { $0 - target.lowerBound }, confidence: 0) },
-                                      sourceCount: sourceCount, targetCount: targetCount, width: width)
-            } ?? AlignmentTable.diagonal(sourceCount: sourceCount, targetCount: targetCount, width: width)
+            let windows = guide.map { AlignmentTable.around($0, sourceCount: sourceCount, targetCount: targetCount, width: width) }
+                ?? AlignmentTable.diagonal(sourceCount: sourceCount, targetCount: targetCount, width: width)
             var table = AlignmentTable(sourceCount: sourceCount, targetCount: targetCount, windows: windows)
             fill(&table, scorer: scorer, offset: (source.lowerBound, target.lowerBound))
             let path = table.path()
-            let whole = width >= max(sourceCount, targetCount)
-            if whole || (!path.isEmpty && !table.touchesEdge(path)) {
-                return path.map { (($0.source.lowerBound + source.lowerBound)..<($0.source.upperBound + source.lowerBound),
-                                   ($0.target.lowerBound + target.lowerBound)..<($0.target.upperBound + target.lowerBound)) }
+            if width >= max(sourceCount, targetCount) || (!path.isEmpty && !table.touchesEdge(path)) {
+                return path.map { ($0.source.lowerBound + source.lowerBound..<$0.source.upperBound + source.lowerBound,
+                                   $0.target.lowerBound + target.lowerBound..<$0.target.upperBound + target.lowerBound) }
             }
-            width *= 2
+            if path.isEmpty || moves == Self.bandMoves {
+                width *= 2
+                moves = 0
+            } else {
+                guide = path
+                moves += 1
+            }
         }
     }
 

@@ -7,6 +7,9 @@ enum BenchData {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/bench")
     }
 
+    /// ../shared/data: the gold sets and corpora.
+    static var sharedData: URL { sharedBench.deletingLastPathComponent().appendingPathComponent("data") }
+
     /// The UN test set's English repeated to `megabytes` (at least), made once.
     static func unText(megabytes: Int, in data: URL) throws -> URL {
         let text = data.appendingPathComponent("un-\(megabytes)mb.en.txt")

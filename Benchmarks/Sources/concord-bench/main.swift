@@ -6,6 +6,7 @@ import Foundation
 ///   swift run -c release concord-bench segment [--megabytes 50] [--repeats 3]
 ///   swift run -c release concord-bench glossary [--concepts 100000] [--repeats 3]   (needs pip install pystemmer)
 ///   swift run -c release concord-bench memory [--units 1000000] [--peer-queries 100]   (needs pip install rapidfuzz lxml)
+///   swift run -c release concord-bench align [--repeats 3]   (builds ../shared/bench/hunalign when missing)
 ///   swift run -c release concord-bench compare --baseline OLD_CONCORD [--units 200000] [--repeats 3]
 ///
 /// The concord binary measured is ../.build/release/concord (build it first with
@@ -42,10 +43,12 @@ do {
         }
         try CompareBenchmark.run(concord: concord, baseline: arguments[index + 1], data: data,
                                  units: option("--units", default: 200_000), repeats: option("--repeats", default: 3))
+    case "align":
+        try AlignmentBenchmark.run(concord: concord, data: data, repeats: option("--repeats", default: 3))
     case "tmx":
         try TMXBenchmark.run(concord: concord, data: data, units: option("--units", default: 1_000_000), repeats: option("--repeats", default: 3))
     default:
-        print("usage: concord-bench tmx [--units N] [--repeats N] | segment [--megabytes N] [--repeats N] | glossary [--concepts N] [--repeats N] | memory [--units N] [--peer-queries N] | compare --baseline PATH [--units N] [--repeats N]")
+        print("usage: concord-bench tmx [--units N] [--repeats N] | segment [--megabytes N] [--repeats N] | glossary [--concepts N] [--repeats N] | memory [--units N] [--peer-queries N] | align [--repeats N] | compare --baseline PATH [--units N] [--repeats N]")
         exit(arguments.isEmpty ? 0 : 64)
     }
 } catch {

@@ -37,17 +37,11 @@ public struct AlignmentRequest: Codable, Sendable, Equatable {
         // Across scripts (English–Russian, English–Chinese), a capitalised Latin word on both sides is a name.
         let crossScript = Script.dominant(in: sourceTexts.joined()) != Script.dominant(in: targetTexts.joined())
         let concepts = try conceptsNamed(in: sourceTexts, targetTexts)
-        let aligner = SentenceAligner()
-        func align(_ sourceRange: Range<Int>, _ targetRange: Range<Int>) -> [Bead] {
-            aligner.align(source: Array(sourceTexts[sourceRange]), target: Array(targetTexts[targetRange]), capitalisedWords: crossScript,
-                          sourceConcepts: concepts.source.isEmpty ? [] : Array(concepts.source[sourceRange]),
-                          targetConcepts: concepts.target.isEmpty ? [] : Array(concepts.target[targetRange]))
-                .map { Bead(source: $0.source.map { $0 + sourceRange.lowerBound }, target: $0.target.map { $0 + targetRange.lowerBound },
-                            confidence: $0.confidence) }
-        }
-        // Paragraphs that correspond guide the alignment: sentences are aligned within each pair.
-        let pairs = ParagraphPairing.pairs(source: sources, target: targets)
-        let beads = pairs.map { pairs in pairs.flatMap { align($0.source, $0.target) } } ?? align(0..<sources.count, 0..<targets.count)
+        // Paragraphs that correspond guide the alignment: sentences are aligned within each pair,
+        // while what the aligner learns from the pair (word translations, bead shapes) spans them all.
+        let sections = ParagraphPairing.pairs(source: sources, target: targets)?.map { (source: $0.source, target: $0.target) }
+        let beads = SentenceAligner().align(source: sourceTexts, target: targetTexts, capitalisedWords: crossScript,
+                                            sourceConcepts: concepts.source, targetConcepts: concepts.target, sections: sections)
         // An empty side aligns to nothing: say so rather than leave a translator wondering.
         let empty = [(source, sourceTexts), (target, targetTexts)].filter { $0.1.isEmpty }.map { input, _ in
             Diagnostic(DiagnosticCatalog.documentEmpty, message: "is empty: it holds no text to align", file: input.name)
