@@ -27,19 +27,19 @@ struct AlignmentAnchors: Sendable {
         }
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
-            if let digit = scalar.properties.numericType == .decimal ? scalar.properties.numericValue.map({ Int($0) }) : nil {
-                digits.append(String(digit))
+            if let digit = Self.decimalValue(scalar) {
+                digits.append(Character(Unicode.Scalar(UInt8(48 + digit))))
                 endWord()
                 continue
             }
             // Thousands separators inside a number (1,000 · 1 000 · 1.000) keep it whole.
             if !digits.isEmpty, [",", ".", " ", "\u{A0}", "\u{202F}", "'"].contains(Character(scalar)),
-               index + 3 < scalars.count, (1...3).allSatisfy({ scalars[index + $0].properties.numericType == .decimal }),
-               index + 4 >= scalars.count || scalars[index + 4].properties.numericType != .decimal {
+               index + 3 < scalars.count, (1...3).allSatisfy({ Self.decimalValue(scalars[index + $0]) != nil }),
+               index + 4 >= scalars.count || Self.decimalValue(scalars[index + 4]) == nil {
                 continue
             }
             endNumber()
-            if scalar.isASCII, scalar.properties.isAlphabetic {
+            if scalar.value < 0x80, (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) {
                 current.unicodeScalars.append(scalar)
             } else {
                 endWord()
@@ -50,6 +50,19 @@ struct AlignmentAnchors: Sendable {
         self.numbers = numbers
         self.names = names + concepts.map { "concept:" + $0 }
     }
+
+    /// The value of a decimal digit in any script (0–9, ０–９, ٠–٩), without asking ICU's
+    /// tables for the letters of the scripts that have no digits of their own here.
+    static func decimalValue(_ scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
+        if value < 0x80 { return (0x30...0x39).contains(value) ? Int(value - 0x30) : nil }
+        if (0x0400...0x052F).contains(value) || (0x3000...0x9FFF).contains(value) || (0xAC00...0xD7AF).contains(value) { return nil }
+        guard scalar.properties.numericType == .decimal, let number = scalar.properties.numericValue else { return nil }
+        return Int(number)
+    }
+
+    /// A glossary concept the sentence names.
+    static func isConcept(_ name: String) -> Bool { name.hasPrefix("concept:") }
 
     /// Two capitals or more (SCO, UN, OSCE): kept as written in every language. A glossary
     /// concept counts too: a translation that leaves it out is as telling.

@@ -15,15 +15,24 @@ struct LexicalEvidence {
     init(lexicon: TranslationLexicon, document: AlignmentDocument, windows: [ClosedRange<Int>], longestBead: Int) {
         var covered: [Int] = [], rows: [[UInt8]] = [], starts: [Int] = []
         for source in 0..<document.sourceCount {
+            // Each translation of each covered word, with the word's slot, sorted by translation:
+            // one merge with a target sentence's sorted words finds every hit.
+            var wanted: [(word: Int32, slot: Int)] = []
+            var slots = 0
+            for word in document.sourceWords[source] where !lexicon.translations[Int(word)].isEmpty && slots < 64 {
+                for translation in lexicon.translations[Int(word)] { wanted.append((translation, slots)) }
+                slots += 1
+            }
+            wanted.sort { $0.word < $1.word }
             // Beads ending at rows source+1 ... source+longestBead include this sentence.
             let last = min(document.sourceCount, source + longestBead)
             let low = max(0, windows[source + 1].lowerBound - longestBead), high = min(document.targetCount, windows[last].upperBound)
             var row: [UInt8] = []
             row.reserveCapacity(max(0, high - low))
             for target in low..<max(low, high) {
-                row.append(UInt8(min(lexicon.hits(document, source: source, target: target).hits, 255)))
+                row.append(UInt8(Self.hits(wanted, document.targetWords[target])))
             }
-            covered.append(lexicon.coveredWords(document, source: source))
+            covered.append(slots)
             rows.append(row)
             starts.append(low)
         }
@@ -32,6 +41,23 @@ struct LexicalEvidence {
         rowStarts = starts
         hitRate = lexicon.hitRate
         chanceRate = lexicon.chanceRate
+    }
+
+    /// How many slots have a translation among `words` (both lists sorted).
+    private static func hits(_ wanted: [(word: Int32, slot: Int)], _ words: [Int32]) -> Int {
+        var (i, j) = (0, 0)
+        var found: UInt64 = 0
+        while i < wanted.count, j < words.count {
+            if wanted[i].word == words[j] {
+                found |= 1 << UInt64(wanted[i].slot)
+                i += 1
+            } else if wanted[i].word < words[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return found.nonzeroBitCount
     }
 
     /// −(log-likelihood ratio of "these blocks translate each other" against "they do not"),

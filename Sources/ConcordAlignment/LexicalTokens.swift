@@ -5,35 +5,60 @@
 enum LexicalTokens {
     static let stemLength = 6
 
-    static func split(_ text: String) -> [Substring] {
-        let lowered = text.lowercased()
-        var tokens: [Substring] = []
-        var start: String.Index?
+    /// A token packed into two integers (three 21-bit scalars each), so that numbering a
+    /// document's words hashes no strings.
+    struct Token: Hashable, Sendable {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+
+        mutating func append(_ scalar: UInt32, at position: Int) {
+            if position < 3 { high |= UInt64(scalar) << (21 * UInt64(position)) } else { low |= UInt64(scalar) << (21 * UInt64(position - 3)) }
+        }
+    }
+
+    static func split(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var word = Token()
         var letters = 0
         func endWord() {
-            if let wordStart = start, letters >= 2 {
-                tokens.append(lowered[wordStart..<(lowered.index(wordStart, offsetBy: min(letters, stemLength)))])
-            }
-            start = nil
+            if letters >= 2 { tokens.append(word) }
+            word = Token()
             letters = 0
         }
-        var index = lowered.startIndex
-        while index < lowered.endIndex {
-            let character = lowered[index]
-            let next = lowered.index(after: index)
-            if let scalar = character.unicodeScalars.first, isIdeographic(scalar) {
+        for scalar in text.unicodeScalars {
+            if isIdeographic(scalar) {
                 endWord()
-                tokens.append(lowered[index..<next])
-            } else if character.isLetter {
-                if start == nil { start = index }
+                var single = Token()
+                single.append(scalar.value, at: 0)
+                tokens.append(single)
+            } else if isLetter(scalar) {
+                if letters < stemLength { word.append(lowercased(scalar), at: letters) }
                 letters += 1
             } else {
                 endWord()
             }
-            index = next
         }
         endWord()
         return tokens
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        if (0x0410...0x044F).contains(value) { return true }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// The lower-case form (its first scalar), with the common Latin and Cyrillic letters
+    /// answered without a look in ICU's tables.
+    private static func lowercased(_ scalar: Unicode.Scalar) -> UInt32 {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x0410...0x042F: return value + 0x20
+        case 0x0400...0x040F: return value + 0x50
+        case 0...0x7F, 0xDF...0xFF, 0x0430...0x045F: return value
+        default: return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
+        }
     }
 
     /// Han ideographs, hiragana and katakana: scripts written without spaces between words.

@@ -13,6 +13,9 @@ public struct SentenceAligner: Sendable {
     static let secondBand = 8
     /// How often a band is moved to follow a path that runs along its edge before it is widened.
     static let bandMoves = 1
+    /// Sentences per block of the rough first path, and the fewest blocks worth it.
+    static let blockSize = 8
+    static let minimumBlocks = 40
     /// Beads at least this sure in the first pass teach the second.
     static let trainingConfidence = 0.6
 
@@ -31,39 +34,47 @@ public struct SentenceAligner: Sendable {
                                          sourceConcepts: sourceConcepts, targetConcepts: targetConcepts)
         let sections = sections ?? [(0..<source.count, 0..<target.count)]
         var scorer = BeadScorer(document: document)
-        let first = sections.flatMap { align($0.source, $0.target, scorer: scorer, around: nil) }
-        let confident = first.filter { !$0.source.isEmpty && !$0.target.isEmpty && scorer.confidence($0.source, $0.target) >= Self.trainingConfidence }
-        var path = first
+        let first = sections.flatMap { align($0.source, $0.target, scorer: scorer, around: nil, posteriors: false) }
+        // The first pass's confidence is the bead's own cost (posteriors over its wide band would be dear).
+        let confident = first.filter { !$0.source.isEmpty && !$0.target.isEmpty && $0.confidence >= Self.trainingConfidence }
+            .map { (source: $0.source, target: $0.target) }
+        let firstPath = first.map { (source: $0.source, target: $0.target) }
         if let lexicon = TranslationLexicon(document: document, beads: confident) {
-            scorer.learnPriors(from: first)
-            let windows = AlignmentTable.around(first, sourceCount: document.sourceCount, targetCount: document.targetCount, width: Self.secondBand * 4)
+            scorer.learnPriors(from: firstPath)
+            let windows = AlignmentTable.around(firstPath, sourceCount: document.sourceCount, targetCount: document.targetCount, width: Self.secondBand * 4)
             scorer.lexical = LexicalEvidence(lexicon: lexicon, document: document, windows: windows, longestBead: 3)
-            path = sections.flatMap { section in
-                align(section.source, section.target, scorer: scorer, around: first.filter { section.source.contains($0.source.lowerBound) || section.target.contains($0.target.lowerBound) })
-            }
         }
-        return path.map { Bead(source: Array($0.source), target: Array($0.target), confidence: scorer.confidence($0.source, $0.target)) }
+        // The final pass: in a band around the first path, with what was learned, and each bead's posterior.
+        let final = sections.flatMap { section in
+            align(section.source, section.target, scorer: scorer,
+                  around: firstPath.filter { section.source.contains($0.source.lowerBound) || section.target.contains($0.target.lowerBound) },
+                  posteriors: true)
+        }
+        return final.map { Bead(source: Array($0.source), target: Array($0.target), confidence: $0.source.isEmpty || $0.target.isEmpty ? 0 : $0.confidence) }
     }
+
+    typealias ScoredBead = (source: Range<Int>, target: Range<Int>, confidence: Double)
 
     /// The cheapest path through one section, in a band around its diagonal (or around an
     /// earlier path). A path that runs along the band's edge wants to go further: the band is
-    /// moved to follow it, and widened when moving it a few times does not settle it.
+    /// moved to follow it, and widened when moving it does not settle it.
     private func align(_ source: Range<Int>, _ target: Range<Int>, scorer: BeadScorer,
-                       around earlier: [(source: Range<Int>, target: Range<Int>)]?) -> [(source: Range<Int>, target: Range<Int>)] {
+                       around earlier: [(source: Range<Int>, target: Range<Int>)]?, posteriors: Bool, coarse: Bool = true) -> [ScoredBead] {
         let (sourceCount, targetCount) = (source.count, target.count)
+        let offset = (source: source.lowerBound, target: target.lowerBound)
         var width = earlier == nil ? Self.firstBand : Self.secondBand
-        var guide = earlier.map { path in path.map { ($0.source.lowerBound - source.lowerBound..<$0.source.upperBound - source.lowerBound,
-                                                      $0.target.lowerBound - target.lowerBound..<$0.target.upperBound - target.lowerBound) } }
+        let earlier = earlier ?? (coarse ? coarsePath(source, target, scorer: scorer) : nil)
+        var guide = earlier.map { path in path.map { ($0.source.lowerBound - offset.source..<$0.source.upperBound - offset.source,
+                                                      $0.target.lowerBound - offset.target..<$0.target.upperBound - offset.target) } }
         var moves = 0
         while true {
             let windows = guide.map { AlignmentTable.around($0, sourceCount: sourceCount, targetCount: targetCount, width: width) }
                 ?? AlignmentTable.diagonal(sourceCount: sourceCount, targetCount: targetCount, width: width)
             var table = AlignmentTable(sourceCount: sourceCount, targetCount: targetCount, windows: windows)
-            fill(&table, scorer: scorer, offset: (source.lowerBound, target.lowerBound))
+            fill(&table, scorer: scorer, offset: offset)
             let path = table.path()
             if width >= max(sourceCount, targetCount) || (!path.isEmpty && !table.touchesEdge(path)) {
-                return path.map { ($0.source.lowerBound + source.lowerBound..<$0.source.upperBound + source.lowerBound,
-                                   $0.target.lowerBound + target.lowerBound..<$0.target.upperBound + target.lowerBound) }
+                return scored(path, windows: windows, scorer: scorer, offset: offset, posteriors: posteriors)
             }
             if path.isEmpty || moves == Self.bandMoves {
                 width *= 2
@@ -72,6 +83,36 @@ public struct SentenceAligner: Sendable {
                 guide = path
                 moves += 1
             }
+        }
+    }
+
+    /// For a long section, a rough path to guide the first pass: both sides cut into blocks of
+    /// about `blockSize` sentences, the blocks aligned on their lengths, the block path mapped
+    /// back to sentences. A long translation wanders far from the diagonal (the Bible in
+    /// Chinese by 150 sentences); following this path, the band stays narrow.
+    private func coarsePath(_ source: Range<Int>, _ target: Range<Int>, scorer: BeadScorer) -> [(source: Range<Int>, target: Range<Int>)]? {
+        let blocks = min(source.count, target.count) / Self.blockSize
+        guard blocks >= Self.minimumBlocks else { return nil }
+        let coarse = AlignmentDocument(blocksOf: scorer.document, source: source, target: target, blocks: blocks)
+        let blockScorer = BeadScorer(document: coarse)
+        let path = align(0..<blocks, 0..<blocks, scorer: blockScorer, around: nil, posteriors: false, coarse: false)
+        return path.map { bead in
+            (coarse.sourceBoundaries[bead.source.lowerBound]..<coarse.sourceBoundaries[bead.source.upperBound],
+             coarse.targetBoundaries[bead.target.lowerBound]..<coarse.targetBoundaries[bead.target.upperBound])
+        }
+    }
+
+    /// A section's path in document positions, each bead with its posterior (or, cheaper, the confidence its own cost gives).
+    private func scored(_ path: [(source: Range<Int>, target: Range<Int>)], windows: [ClosedRange<Int>], scorer: BeadScorer,
+                        offset: (source: Int, target: Int), posteriors: Bool) -> [ScoredBead] {
+        let table = posteriors ? BeadPosteriors(windows: windows, scorer: scorer, offset: offset) : nil
+        return path.map { bead in
+            let source = (bead.source.lowerBound + offset.source)..<(bead.source.upperBound + offset.source)
+            let target = (bead.target.lowerBound + offset.target)..<(bead.target.upperBound + offset.target)
+            guard let table, let shape = scorer.shapes.first(where: { $0.source == bead.source.count && $0.target == bead.target.count }) else {
+                return (source, target, scorer.confidence(source, target))
+            }
+            return (source, target, table.posterior(from: bead.source.lowerBound, bead.target.lowerBound, shape: shape, scorer: scorer, offset: offset))
         }
     }
 

@@ -16,12 +16,16 @@ struct TranslationLexicon: Sendable {
     static let minimumCooccurrences = 2
     /// Fewer training beads than this and nothing is learned (a press release aligns on lengths and anchors).
     static let minimumBeads = 30
+    static let maximumBeads = 20_000
 
     /// Learns from `beads` (source and target sentence ranges of confident beads) of `document`;
     /// nil when there are too few beads or the learned words do not tell right from wrong.
     init?(document: AlignmentDocument, beads: [(source: Range<Int>, target: Range<Int>)]) {
         guard beads.count >= Self.minimumBeads else { return nil }
-        let words = beads.map { bead in
+        // An even sample of a long document's beads teaches as much, in bounded time.
+        let stride = max(1, beads.count / Self.maximumBeads + (beads.count % Self.maximumBeads == 0 ? 0 : 1))
+        let sample = Swift.stride(from: 0, to: beads.count, by: stride).map { beads[$0] }
+        let words = sample.map { bead in
             (source: Self.union(bead.source.map { document.sourceWords[$0] }), target: Self.union(bead.target.map { document.targetWords[$0] }))
         }
         var sourceCounts = [Int32](repeating: 0, count: document.sourceVocabularySize)
@@ -30,11 +34,12 @@ struct TranslationLexicon: Sendable {
             for word in bead.source { sourceCounts[Int(word)] += 1 }
             for word in bead.target { targetCounts[Int(word)] += 1 }
         }
-        // Words seen once cannot co-occur twice; words in most beads say nothing of any one bead.
-        let ceiling = Int32(max(2, beads.count / 4))
+        // Words seen once cannot co-occur twice; words in many beads say little of any one bead
+        // (more than a tenth of them; a short document keeps words up to a quarter, or it has none left).
+        let ceiling = Int32(max(2, min(sample.count / 4, max(sample.count / 10, 50))))
         func useful(_ count: Int32) -> Bool { count >= Int32(Self.minimumCooccurrences) && count <= ceiling }
         var pairs: [Int64: Int32] = [:]
-        pairs.reserveCapacity(beads.count * 64)
+        pairs.reserveCapacity(sample.count * 64)
         for bead in words {
             let targets = bead.target.filter { useful(targetCounts[Int($0)]) }
             for source in bead.source where useful(sourceCounts[Int(source)]) {

@@ -42,8 +42,14 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Both files hold one sentence per line.")
     var presegmented = false
 
-    @Option(name: .shortAndLong, help: "Write the aligned units to this memory file (.tmx, .csv, .tsv, .jsonl).")
+    @Option(name: .shortAndLong, help: "Write to this file, in the format --format names or its extension names (.tmx, .tsv, .json, .beads, .html; .csv and .jsonl: units).")
     var output: String?
+
+    @Option(help: "What to write: tmx (translation units), beads ([0]:[0, 1] a line), tsv (every bead with its confidence, a table to correct and bring back with tm import), json, html (the review page). Default: from -o's extension; without -o, a readable listing.")
+    var format: AlignmentOutputFormat?
+
+    @Option(help: "Also write a side-by-side review page (self-contained HTML) here, low-confidence beads highlighted.")
+    var review: String?
 
     @Option(help: "Add the aligned units to this memory store instead (created if missing; one transaction).")
     var db: String?
@@ -51,8 +57,11 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "The lowest confidence (0-1) a bead needs to become a unit with -o or --db.")
     var minConfidence: Double = 0.5
 
-    @Flag(help: "Print the beads only, one a line: [0]:[0, 1].")
+    @Flag(help: "Short for --format beads.")
     var beads = false
+
+    @Flag(help: "Short for --format json.")
+    var json = false
 
     @Option(help: "A glossary whose terms anchor the alignment (SCO = ШОС = 上合组织); repeat for several. Default: the SCO glossary shipped with Concord.")
     var glossary: [String] = []
@@ -61,7 +70,6 @@ struct AlignCommand: ParsableCommand {
     var noGlossary = false
 
     @OptionGroup var input: EncodingOption
-    @OptionGroup var format: OutputOptions
 
     func validate() throws {
         try LanguageValidation.check(from, option: "--from")
@@ -74,10 +82,21 @@ struct AlignCommand: ParsableCommand {
         }
         guard (0...1).contains(minConfidence) else { throw ValidationError("--min-confidence is between 0 and 1") }
         if documents.filter({ $0 == "-" }).count > 1 { throw ValidationError("only one of the documents can come from standard input") }
-        if documents.count > 2 && beads { throw ValidationError("--beads prints the beads of one pair: align two documents") }
+        if [format != nil, beads, json].filter({ $0 }).count > 1 { throw ValidationError("give one of --format, --beads and --json") }
+        if let output, format == nil, !beads, !json, AlignmentOutputFormat(fileName: output) == nil {
+            throw ValidationError("say what to write to \(output) with --format tmx|beads|tsv|json|html (its extension names none of them)")
+        }
+        if documents.count > 2 && outputFormat == .beads { throw ValidationError("beads are the beads of one pair: align two documents") }
         if noGlossary && !glossary.isEmpty { throw ValidationError("--no-glossary and --glossary contradict each other: give one of them") }
         if output != nil && db != nil { throw ValidationError("write the units to a file (-o) or a store (--db), not both") }
     }
+
+    /// The format in force: --format, its short flags, -o's extension; nil: a readable listing.
+    private var outputFormat: AlignmentOutputFormat? {
+        format ?? (beads ? .beads : json ? .json : output.flatMap(AlignmentOutputFormat.init(fileName:)))
+    }
+
+    private var destination: OutputLocation { output.map(OutputLocation.init(argument:)) ?? .standardOutput }
 
     private var glossaries: [InputLocation]? { noGlossary ? [] : glossary.isEmpty ? nil : glossary.map(InputLocation.init(argument:)) }
 
@@ -94,24 +113,46 @@ struct AlignCommand: ParsableCommand {
                                           presegmented: presegmented, encoding: input.encoding,
                                           glossaries: glossaries).run()
         DiagnosticPrinter.printToStandardError(result.diagnostics)
-        if let output {
-            try write(result, to: OutputLocation(argument: output), from: sourceLanguage, to: targetLanguage)
-        } else if let db {
+        let sections = [AlignmentReviewPage.Section(title: "\(AlignmentReviewPage.fileName(source)) ~ \(AlignmentReviewPage.fileName(target))", sourceLanguage: sourceLanguage,
+                                                     targetLanguage: targetLanguage, alignment: result)]
+        if let db {
             let units = result.units(from: sourceLanguage, to: targetLanguage, minimumConfidence: minConfidence, document: source)
             let added = try MemoryStoreWorkflow.add(units, from: source, sourceLanguage: sourceLanguage, intoStoreAt: db)
             report(result, units: units.count, to: db)
             StandardStreams.writeError("\(db): \(added.added) added, \(added.merged) merged into existing units")
-        } else if beads {
-            try StandardStreams.write(result.beads.map { "\($0.source):\($0.target)" }.joined(separator: "\n"))
-        } else if format.effectiveFormat == .json {
-            try StandardStreams.writeJSON(result)
-        } else {
+        }
+        switch outputFormat {
+        case .tmx?:
+            let units = result.units(from: sourceLanguage, to: targetLanguage, minimumConfidence: minConfidence, document: source)
+            try writeUnits(units, languages: [sourceLanguage, targetLanguage])
+            report(result, units: units.count, to: destination.name)
+        case .beads?: try AlignmentOutput.write(AlignmentOutput.beadLines(result.beads), to: destination, inputs: inputs)
+        case .json?: try AlignmentOutput.write(ConcordJSON.string(result) + "\n", to: destination, inputs: inputs)
+        case let other?: try writeReview(other, sections, to: destination)
+        case nil where db == nil:
             try StandardStreams.write(result.beads.map { bead in
                 ["\(bead.source):\(bead.target)  " + String(format: "%.2f", bead.confidence)]
                     + bead.source.map { "  \(sourceLanguage.canonical): \(result.sourceSentences[$0])" }
                     + bead.target.map { "  \(targetLanguage.canonical): \(result.targetSentences[$0])" }
             }.map { $0.joined(separator: "\n") }.joined(separator: "\n"))
+        case nil: break
         }
+        if let review { try writeReview(.html, sections, to: OutputLocation(argument: review)) }
+    }
+
+    private var inputs: [InputLocation] { documents.map(InputLocation.init(argument:)) }
+
+    /// Units as TMX (or the memory format -o's extension names) to -o or standard output.
+    private func writeUnits(_ units: [TranslationUnit], languages: [LanguageTag]) throws {
+        try MemoryFileWriter.write(units, to: destination, sourceLanguage: LanguageTag(from), languages: languages, inputs: inputs)
+    }
+
+    /// The review table (TSV) or page (HTML).
+    private func writeReview(_ format: AlignmentOutputFormat, _ sections: [AlignmentReviewPage.Section], to location: OutputLocation) throws {
+        let text = format == .tsv ? AlignmentReviewTable.text(sections)
+            : AlignmentReviewPage(sections: sections, minimumConfidence: minConfidence).html()
+        try AlignmentOutput.write(text, to: location, inputs: inputs)
+        if case .file = location { StandardStreams.writeError("\(format == .tsv ? "review table" : "review page") written to \(location.name)") }
     }
 
     private func isFolder(_ path: String) -> Bool {
@@ -143,15 +184,21 @@ struct AlignCommand: ParsableCommand {
             }
         }
         for file in result.unmatched { StandardStreams.writeError("warning: \(file): no document to pair it with") }
-        if let output {
-            try MemoryFileWriter.write(units, to: OutputLocation(argument: output), sourceLanguage: LanguageTag(from),
-                                       languages: [LanguageTag(from)] + languages, inputs: [])
-            StandardStreams.writeError("\(counted(result.documents.count, "document set")) aligned: \(counted(units.count, "unit")) written to \(output)")
-        } else if let db {
-            StandardStreams.writeError("\(counted(result.documents.count, "document set")) aligned: \(counted(addedToStore, "unit")) added to \(db)")
-        } else {
-            try StandardStreams.writeJSON(result)
+        let sections = result.documents.flatMap { AlignmentReviewPage.sections($0.alignment, files: $0.files) }
+        switch outputFormat {
+        case .tmx?:
+            try writeUnits(units, languages: [LanguageTag(from)] + languages)
+            StandardStreams.writeError("\(counted(result.documents.count, "document set")) aligned: \(counted(units.count, "unit")) written to \(destination.name)")
+        case .json?: try AlignmentOutput.write(ConcordJSON.string(result) + "\n", to: destination)
+        case let other?: try writeReview(other, sections, to: destination)
+        case nil:
+            if let db {
+                StandardStreams.writeError("\(counted(result.documents.count, "document set")) aligned: \(counted(addedToStore, "unit")) added to \(db)")
+            } else {
+                try StandardStreams.writeJSON(result)
+            }
         }
+        if let review { try writeReview(.html, sections, to: OutputLocation(argument: review)) }
     }
 
     /// The source aligned with each translation, into units with every language.
@@ -162,29 +209,25 @@ struct AlignCommand: ParsableCommand {
             translations: zip(documents.dropFirst(), languages).map { .init(input: InputLocation(argument: $0), language: $1) },
             presegmented: presegmented, encoding: input.encoding, glossaries: glossaries).run()
         let units = result.units(minimumConfidence: minConfidence, document: source)
-        if let output {
-            try MemoryFileWriter.write(units, to: OutputLocation(argument: output), sourceLanguage: LanguageTag(from),
-                                       languages: [LanguageTag(from)] + languages, inputs: documents.map(InputLocation.init(argument:)))
-        } else if let db {
+        let sections = AlignmentReviewPage.sections(result, files: documents)
+        if let db {
             let added = try MemoryStoreWorkflow.add(units, from: source, sourceLanguage: LanguageTag(from), intoStoreAt: db)
             StandardStreams.writeError("\(db): \(added.added) added, \(added.merged) merged into existing units")
-        } else if format.effectiveFormat == .json {
-            try StandardStreams.writeJSON(result)
-        } else {
+        }
+        switch outputFormat {
+        case .tmx?: try writeUnits(units, languages: [LanguageTag(from)] + languages)
+        case .json?: try AlignmentOutput.write(ConcordJSON.string(result) + "\n", to: destination, inputs: inputs)
+        case let other?: try writeReview(other, sections, to: destination)
+        case nil where db == nil:
             try StandardStreams.write(units.map { unit in
                 unit.variants.map { "\($0.language.canonical): \($0.segment.plainText)" }.joined(separator: "\n")
             }.joined(separator: "\n\n"))
+        case nil: break
         }
+        if let review { try writeReview(.html, sections, to: OutputLocation(argument: review)) }
         let complete = units.filter { $0.variants.count == languages.count + 1 }.count
         StandardStreams.writeError("\(counted(units.count, "unit")): \(complete) in every language, \(units.count - complete) in some "
             + "(a translation's beads there were below confidence \(minConfidence) or left a sentence out)")
-    }
-
-    private func write(_ result: AlignmentResult, to destination: OutputLocation, from: LanguageTag, to target: LanguageTag) throws {
-        let units = result.units(from: from, to: target, minimumConfidence: minConfidence, document: source)
-        try MemoryFileWriter.write(units, to: destination, sourceLanguage: from, languages: [from, target],
-                                   inputs: [InputLocation(argument: source), InputLocation(argument: self.target)])
-        report(result, units: units.count, to: destination.name)
     }
 
     /// What became units, and each bead left out (at most 20), so that a reviewer can look at them.
@@ -202,3 +245,5 @@ struct AlignCommand: ParsableCommand {
         if leftOut.count > 20 { StandardStreams.writeError("  ... and \(leftOut.count - 20) more (use --json for all)") }
     }
 }
+
+extension AlignmentOutputFormat: ExpressibleByArgument {}

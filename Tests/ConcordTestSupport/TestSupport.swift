@@ -103,3 +103,46 @@ public enum TestSupport {
         return RunResult(status: process.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self), stdoutData: Data())
     }
 }
+
+extension TestSupport {
+    /// Runs a program found on the PATH (python3, xmllint, chromium) and collects its output.
+    @discardableResult
+    public static func runProgram(_ name: String, _ arguments: [String]) throws -> RunResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [name] + arguments
+        let (output, errors) = (Pipe(), Pipe())
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Read both pipes while the program runs, so that neither fills up and blocks it.
+        let errorData = LockedData()
+        let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.done { Thread.sleep(forTimeInterval: 0.01) }
+        return RunResult(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+                         stderr: String(decoding: errorData.value, as: UTF8.self), stdoutData: outputData)
+    }
+
+    /// The first of `names` on the PATH, or nil.
+    public static func program(_ names: [String]) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in names {
+            for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") { return name }
+        }
+        return nil
+    }
+}
+
+/// Bytes handed from a reading thread to the test, behind a lock.
+private final class LockedData: @unchecked Sendable {   // every access holds `lock`
+    private let lock = NSLock()
+    private var data = Data()
+    private var finished = false
+
+    func set(_ value: Data) { lock.lock(); data = value; finished = true; lock.unlock() }
+    var done: Bool { lock.lock(); defer { lock.unlock() }; return finished }
+    var value: Data { lock.lock(); defer { lock.unlock() }; return data }
+}

@@ -2,8 +2,9 @@ import ConcordModel
 import Foundation
 
 /// Reads units from a CSV or TSV table whose header row names a language per
-/// column (`en`, `ru-RU`, `zh-CN`). Optional columns: `tuid` (or `id`) and
-/// `note`. Each row is a unit; an empty cell is no variant.
+/// column (`en`, `ru-RU`, `zh-CN`). Optional columns: `tuid` (or `id`), `note`, and
+/// properties named `x-…` (as TMX props: `x-document`, `x-alignment-confidence`). Each row is a
+/// unit; an empty cell is no variant.
 public final class TableUnitReader: UnitSource {
     public let fileName: String
     public let metadata = MemoryMetadata()
@@ -39,6 +40,7 @@ public final class TableUnitReader: UnitSource {
                 case let .language(tag): unit.variants.append(Variant(language: tag, segment: Segment(field)))
                 case .tuid: unit.tuid = field
                 case .note: unit.notes.append(Note(field))
+                case let .property(type): unit.properties.append(Property(type: type, value: field))
                 }
             }
             if !unit.variants.isEmpty { units.append(unit) }
@@ -51,7 +53,7 @@ public final class TableUnitReader: UnitSource {
         return units[position]
     }
 
-    enum Column { case language(LanguageTag), tuid, note }
+    enum Column { case language(LanguageTag), tuid, note, property(String) }
 
     static func columns(of header: DelimitedTableReader.Row, file: String) throws -> [Column] {
         var result: [Column] = []
@@ -61,6 +63,7 @@ public final class TableUnitReader: UnitSource {
             switch trimmed.lowercased() {
             case "tuid", "id": result.append(.tuid)
             case "note", "notes": result.append(.note)
+            case let name where name.hasPrefix("x-") && name.count > 2: result.append(.property(trimmed))
             default:
                 guard LanguageTagSyntax.isWellFormed(trimmed) else {
                     throw FormatError.badTable(file: file, line: header.line, column: column,
