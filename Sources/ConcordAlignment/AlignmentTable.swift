@@ -10,15 +10,43 @@ struct AlignmentTable {
     private var costs: [Double]
     private var steps: [UInt8]      // source count << 4 | target count of the bead ending here
     private let offsets: [Int]      // where each row's window starts in `costs`
+    /// With `keepingBeadCosts`, the cost (prior included) of each bead shape ending at each
+    /// cell, for the posteriors to read instead of scoring every bead again.
+    private(set) var beadCosts: [Double]
+    let shapeCount: Int
 
-    init(sourceCount: Int, targetCount: Int, windows: [ClosedRange<Int>]) {
+    init(sourceCount: Int, targetCount: Int, windows: [ClosedRange<Int>], keepingBeadCostsOf shapes: Int = 0) {
         self.sourceCount = sourceCount
         self.targetCount = targetCount
         self.windows = windows
         offsets = windows.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         costs = [Double](repeating: .infinity, count: offsets.last!)
         steps = [UInt8](repeating: 0, count: offsets.last!)
+        shapeCount = shapes
+        beadCosts = [Double](repeating: .infinity, count: offsets.last! * shapes)
         if windows[0].contains(0) { costs[0 - windows[0].lowerBound] = 0 }
+    }
+
+    /// The position of cell (i, j) in the tables, nil outside the window.
+    @inline(__always) func cell(_ i: Int, _ j: Int) -> Int? {
+        let window = windows[i]
+        return window.contains(j) ? offsets[i] + j - window.lowerBound : nil
+    }
+
+    /// The cost of the bead of shape `shape` ending at (i, j) (infinity when not kept or unreachable).
+    func beadCost(endingAt i: Int, _ j: Int, shape: Int) -> Double {
+        guard shapeCount > 0, let cell = cell(i, j) else { return .infinity }
+        return beadCosts[cell * shapeCount + shape]
+    }
+
+    /// Sets the cheapest way into (i, j), and (when kept) the cost of each shape ending there.
+    mutating func set(_ i: Int, _ j: Int, cost: Double, step: UInt8, beadCosts shapes: UnsafeBufferPointer<Double>?) {
+        let cell = offsets[i] + j - windows[i].lowerBound
+        costs[cell] = cost
+        steps[cell] = step
+        if let shapes, shapeCount > 0 {
+            for shape in 0..<shapeCount { beadCosts[cell * shapeCount + shape] = shapes[shape] }
+        }
     }
 
     /// A band of `width` cells either side of the diagonal of the two lengths.
@@ -51,15 +79,6 @@ struct AlignmentTable {
     func cost(_ i: Int, _ j: Int) -> Double {
         let window = windows[i]
         return window.contains(j) ? costs[offsets[i] + j - window.lowerBound] : .infinity
-    }
-
-    /// Keeps `cost` at (i, j) when it is the cheapest way there so far.
-    mutating func offer(_ cost: Double, at i: Int, _ j: Int, from sources: Int, _ targets: Int) {
-        let cell = offsets[i] + j - windows[i].lowerBound
-        if cost < costs[cell] {
-            costs[cell] = cost
-            steps[cell] = UInt8(sources << 4 | targets)
-        }
     }
 
     /// The cheapest path's beads, first to last (empty when the window left the end unreachable).

@@ -5,60 +5,54 @@ import Foundation
 /// minimised). A bead whose lengths or words are unremarkable is still sure when every other
 /// way of covering its sentences is much worse; a bead that wins by a hair is not.
 struct BeadPosteriors {
-    private let windows: [ClosedRange<Int>]
-    private let offsets: [Int]
+    private let table: AlignmentTable
+    private let shapes: [BeadScorer.Shape]
     private var forward: [Double]
     private var backward: [Double]
 
-    /// Fills both tables for one section whose first sentences are at `offset` in the document.
-    init(windows: [ClosedRange<Int>], scorer: BeadScorer, offset: (source: Int, target: Int)) {
-        self.windows = windows
-        offsets = windows.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        forward = [Double](repeating: .infinity, count: offsets.last!)
+    /// Both sums over a filled table that kept its bead costs.
+    init(_ table: AlignmentTable, shapes: [BeadScorer.Shape]) {
+        self.table = table
+        self.shapes = shapes
+        let cells = table.windows.reduce(0) { $0 + $1.count }
+        forward = [Double](repeating: .infinity, count: cells)
         backward = forward
-        let (sourceCount, targetCount) = (windows.count - 1, windows.last!.upperBound)
-        func cost(_ i: Int, _ j: Int, _ shape: BeadScorer.Shape) -> Double {
-            shape.prior + scorer.cost((offset.source + i)..<(offset.source + i + shape.source), (offset.target + j)..<(offset.target + j + shape.target))
-        }
-        set(&forward, 0, 0, 0)
+        let (sourceCount, targetCount) = (table.sourceCount, table.targetCount)
+        var terms: [Double] = []
+        if let start = table.cell(0, 0) { forward[start] = 0 }
         for i in 0...sourceCount {
-            for j in windows[i] where i > 0 || j > 0 {
-                var terms: [Double] = []
-                for shape in scorer.shapes where shape.source <= i && shape.target <= j {
-                    let before = value(forward, i - shape.source, j - shape.target)
-                    if before.isFinite { terms.append(before + cost(i - shape.source, j - shape.target, shape)) }
+            for j in table.windows[i] where i > 0 || j > 0 {
+                terms.removeAll(keepingCapacity: true)
+                for (index, shape) in shapes.enumerated() where shape.source <= i && shape.target <= j {
+                    let cost = table.beadCost(endingAt: i, j, shape: index)
+                    guard cost.isFinite, let before = table.cell(i - shape.source, j - shape.target), forward[before].isFinite else { continue }
+                    terms.append(forward[before] + cost)
                 }
-                set(&forward, i, j, Self.negativeLogSumExp(terms))
+                forward[table.cell(i, j)!] = Self.negativeLogSumExp(terms)
             }
         }
-        set(&backward, sourceCount, targetCount, 0)
+        if let end = table.cell(sourceCount, targetCount) { backward[end] = 0 }
         for i in stride(from: sourceCount, through: 0, by: -1) {
-            for j in windows[i].reversed() where i < sourceCount || j < targetCount {
-                var terms: [Double] = []
-                for shape in scorer.shapes where i + shape.source <= sourceCount && j + shape.target <= targetCount {
-                    let after = value(backward, i + shape.source, j + shape.target)
-                    if after.isFinite { terms.append(after + cost(i, j, shape)) }
+            for j in table.windows[i].reversed() where i < sourceCount || j < targetCount {
+                terms.removeAll(keepingCapacity: true)
+                for (index, shape) in shapes.enumerated() where i + shape.source <= sourceCount && j + shape.target <= targetCount {
+                    guard let after = table.cell(i + shape.source, j + shape.target), backward[after].isFinite else { continue }
+                    let cost = table.beadCost(endingAt: i + shape.source, j + shape.target, shape: index)
+                    if cost.isFinite { terms.append(backward[after] + cost) }
                 }
-                set(&backward, i, j, Self.negativeLogSumExp(terms))
+                backward[table.cell(i, j)!] = Self.negativeLogSumExp(terms)
             }
         }
     }
 
-    /// The posterior of the bead from (i, j) covering `shape`, positions within the section.
-    func posterior(from i: Int, _ j: Int, shape: BeadScorer.Shape, scorer: BeadScorer, offset: (source: Int, target: Int)) -> Double {
-        let total = value(forward, windows.count - 1, windows.last!.upperBound)
-        let cost = shape.prior + scorer.cost((offset.source + i)..<(offset.source + i + shape.source), (offset.target + j)..<(offset.target + j + shape.target))
-        let through = value(forward, i, j) + cost + value(backward, i + shape.source, j + shape.target)
-        guard through.isFinite, total.isFinite else { return 0 }
-        return min(1, exp(total - through))
-    }
-
-    private func value(_ table: [Double], _ i: Int, _ j: Int) -> Double {
-        windows[i].contains(j) ? table[offsets[i] + j - windows[i].lowerBound] : .infinity
-    }
-
-    private func set(_ table: inout [Double], _ i: Int, _ j: Int, _ value: Double) {
-        if windows[i].contains(j) { table[offsets[i] + j - windows[i].lowerBound] = value }
+    /// The posterior of the bead of shape `shape` ending at (i, j), positions within the section.
+    func posterior(endingAt i: Int, _ j: Int, shape: Int) -> Double {
+        let (sources, targets) = (shapes[shape].source, shapes[shape].target)
+        guard let total = table.cell(table.sourceCount, table.targetCount), let start = table.cell(i - sources, j - targets),
+              let end = table.cell(i, j) else { return 0 }
+        let through = forward[start] + table.beadCost(endingAt: i, j, shape: shape) + backward[end]
+        guard through.isFinite, forward[total].isFinite else { return 0 }
+        return min(1, exp(forward[total] - through))
     }
 
     /// −log Σ exp(−x), computed without underflow.

@@ -8,8 +8,10 @@ struct LexicalEvidence {
     private let covered: [Int]
     private let hitRows: [[UInt8]]
     private let rowStarts: [Int]
-    private let hitRate: Double
-    private let chanceRate: Double
+    /// For a target block of 1, 2, 3… sentences: what a hit and a miss weigh (log-likelihood
+    /// ratios), computed once instead of at every bead.
+    private let hitWeights: [Double]
+    private let missWeights: [Double]
 
     /// `windows`: for each source position 0...sourceCount, the target positions a bead may end at.
     init(lexicon: TranslationLexicon, document: AlignmentDocument, windows: [ClosedRange<Int>], longestBead: Int) {
@@ -39,8 +41,19 @@ struct LexicalEvidence {
         self.covered = covered
         hitRows = rows
         rowStarts = starts
-        hitRate = lexicon.hitRate
-        chanceRate = lexicon.chanceRate
+        (hitWeights, missWeights) = Self.weights(hitRate: lexicon.hitRate, chanceRate: lexicon.chanceRate, longestBead: longestBead)
+    }
+
+    /// The chance of finding a translation by accident grows with the number of target sentences.
+    private static func weights(hitRate: Double, chanceRate: Double, longestBead: Int) -> ([Double], [Double]) {
+        var hits = [0.0], misses = [0.0]
+        for count in 1...longestBead {
+            let chance = 1 - pow(1 - chanceRate, Double(count))
+            let right = min(0.99, max(hitRate, chance + 0.01))
+            hits.append(log(right / chance))
+            misses.append(log((1 - right) / (1 - chance)))
+        }
+        return (hits, misses)
     }
 
     /// How many slots have a translation among `words` (both lists sorted).
@@ -61,8 +74,7 @@ struct LexicalEvidence {
     }
 
     /// −(log-likelihood ratio of "these blocks translate each other" against "they do not"),
-    /// each source word with a known translation a witness that finds it or not; the chance of
-    /// finding one by accident grows with the number of target sentences.
+    /// each source word with a known translation a witness that finds it or not.
     func cost(_ source: Range<Int>, _ target: Range<Int>) -> Double {
         var (words, hits) = (0, 0)
         for sentence in source {
@@ -72,10 +84,7 @@ struct LexicalEvidence {
             for position in target where position - start >= 0 && position - start < row.count { found += Int(row[position - start]) }
             hits += min(found, covered[sentence])
         }
-        guard words > 0 else { return 0 }
-        let chance = 1 - pow(1 - chanceRate, Double(target.count))
-        let right = min(0.99, max(hitRate, chance + 0.01))
-        let ratio = Double(hits) * log(right / chance) + Double(words - hits) * log((1 - right) / (1 - chance))
-        return -ratio
+        guard words > 0, target.count < hitWeights.count else { return 0 }
+        return -(Double(hits) * hitWeights[target.count] + Double(words - hits) * missWeights[target.count])
     }
 }

@@ -34,7 +34,8 @@ public struct SentenceAligner: Sendable {
                                          sourceConcepts: sourceConcepts, targetConcepts: targetConcepts)
         let sections = sections ?? [(0..<source.count, 0..<target.count)]
         var scorer = BeadScorer(document: document)
-        let first = sections.flatMap { align($0.source, $0.target, scorer: scorer, around: nil, posteriors: false) }
+        let firstBySection = sections.map { align($0.source, $0.target, scorer: scorer, around: nil, posteriors: false) }
+        let first = firstBySection.flatMap { $0 }
         // The first pass's confidence is the bead's own cost (posteriors over its wide band would be dear).
         let confident = first.filter { !$0.source.isEmpty && !$0.target.isEmpty && $0.confidence >= Self.trainingConfidence }
             .map { (source: $0.source, target: $0.target) }
@@ -45,10 +46,8 @@ public struct SentenceAligner: Sendable {
             scorer.lexical = LexicalEvidence(lexicon: lexicon, document: document, windows: windows, longestBead: 3)
         }
         // The final pass: in a band around the first path, with what was learned, and each bead's posterior.
-        let final = sections.flatMap { section in
-            align(section.source, section.target, scorer: scorer,
-                  around: firstPath.filter { section.source.contains($0.source.lowerBound) || section.target.contains($0.target.lowerBound) },
-                  posteriors: true)
+        let final = zip(sections, firstBySection).flatMap { section, path in
+            align(section.source, section.target, scorer: scorer, around: path.map { (source: $0.source, target: $0.target) }, posteriors: true)
         }
         return final.map { Bead(source: Array($0.source), target: Array($0.target), confidence: $0.source.isEmpty || $0.target.isEmpty ? 0 : $0.confidence) }
     }
@@ -70,11 +69,12 @@ public struct SentenceAligner: Sendable {
         while true {
             let windows = guide.map { AlignmentTable.around($0, sourceCount: sourceCount, targetCount: targetCount, width: width) }
                 ?? AlignmentTable.diagonal(sourceCount: sourceCount, targetCount: targetCount, width: width)
-            var table = AlignmentTable(sourceCount: sourceCount, targetCount: targetCount, windows: windows)
+            var table = AlignmentTable(sourceCount: sourceCount, targetCount: targetCount, windows: windows,
+                                       keepingBeadCostsOf: posteriors ? scorer.shapes.count : 0)
             fill(&table, scorer: scorer, offset: offset)
             let path = table.path()
             if width >= max(sourceCount, targetCount) || (!path.isEmpty && !table.touchesEdge(path)) {
-                return scored(path, windows: windows, scorer: scorer, offset: offset, posteriors: posteriors)
+                return scored(path, table: table, scorer: scorer, offset: offset, posteriors: posteriors)
             }
             if path.isEmpty || moves == Self.bandMoves {
                 width *= 2
@@ -103,27 +103,45 @@ public struct SentenceAligner: Sendable {
     }
 
     /// A section's path in document positions, each bead with its posterior (or, cheaper, the confidence its own cost gives).
-    private func scored(_ path: [(source: Range<Int>, target: Range<Int>)], windows: [ClosedRange<Int>], scorer: BeadScorer,
+    private func scored(_ path: [(source: Range<Int>, target: Range<Int>)], table dynamic: AlignmentTable, scorer: BeadScorer,
                         offset: (source: Int, target: Int), posteriors: Bool) -> [ScoredBead] {
-        let table = posteriors ? BeadPosteriors(windows: windows, scorer: scorer, offset: offset) : nil
+        let table = posteriors ? BeadPosteriors(dynamic, shapes: scorer.shapes) : nil
         return path.map { bead in
             let source = (bead.source.lowerBound + offset.source)..<(bead.source.upperBound + offset.source)
             let target = (bead.target.lowerBound + offset.target)..<(bead.target.upperBound + offset.target)
-            guard let table, let shape = scorer.shapes.first(where: { $0.source == bead.source.count && $0.target == bead.target.count }) else {
+            guard let table, let shape = scorer.shapes.firstIndex(where: { $0.source == bead.source.count && $0.target == bead.target.count }) else {
                 return (source, target, scorer.confidence(source, target))
             }
-            return (source, target, table.posterior(from: bead.source.lowerBound, bead.target.lowerBound, shape: shape, scorer: scorer, offset: offset))
+            // Sure only when both hold: no other way of pairing these sentences comes close (the
+            // posterior), and the two sides look like translations of each other (the bead's own
+            // cost: a misplaced line in a corpus wins every comparison and is still no translation).
+            let posterior = table.posterior(endingAt: bead.source.upperBound, bead.target.upperBound, shape: shape)
+            return (source, target, (posterior * scorer.confidence(source, target)).squareRoot())
         }
     }
 
+    /// Each cell's cheapest way in, over every shape (and, when the table keeps them, each shape's cost).
     private func fill(_ table: inout AlignmentTable, scorer: BeadScorer, offset: (source: Int, target: Int)) {
-        for i in 0...table.sourceCount {
-            for j in table.windows[i] where i > 0 || j > 0 {
-                for shape in scorer.shapes where shape.source <= i && shape.target <= j {
-                    let before = table.cost(i - shape.source, j - shape.target)
-                    guard before.isFinite else { continue }
-                    let bead = (offset.source + i - shape.source)..<(offset.source + i), targets = (offset.target + j - shape.target)..<(offset.target + j)
-                    table.offer(before + shape.prior + scorer.cost(bead, targets), at: i, j, from: shape.source, shape.target)
+        let shapes = scorer.shapes
+        var costs = [Double](repeating: .infinity, count: shapes.count)
+        costs.withUnsafeMutableBufferPointer { beadCosts in
+            for i in 0...table.sourceCount {
+                for j in table.windows[i] where i > 0 || j > 0 {
+                    var best = Double.infinity, step: UInt8 = 0
+                    for (index, shape) in shapes.enumerated() {
+                        beadCosts[index] = .infinity
+                        guard shape.source <= i, shape.target <= j else { continue }
+                        let before = table.cost(i - shape.source, j - shape.target)
+                        guard before.isFinite else { continue }
+                        let cost = shape.prior + scorer.cost((offset.source + i - shape.source)..<(offset.source + i),
+                                                             (offset.target + j - shape.target)..<(offset.target + j))
+                        beadCosts[index] = cost
+                        if before + cost < best {
+                            best = before + cost
+                            step = UInt8(shape.source << 4 | shape.target)
+                        }
+                    }
+                    table.set(i, j, cost: best, step: step, beadCosts: UnsafeBufferPointer(beadCosts))
                 }
             }
         }

@@ -52,7 +52,8 @@ struct TranslationLexicon: Sendable {
             let dice = 2 * Double(count) / Double(sourceCounts[source] + targetCounts[Int(target)])
             if dice >= Self.minimumDice { candidates[source].append((target, dice)) }
         }
-        translations = candidates.map { Array($0.sorted { $0.dice > $1.dice }.prefix(Self.translationsPerWord).map(\.target)).sorted() }
+        // Ties broken by id: the same documents give the same alignment in every run.
+        translations = candidates.map { Array($0.sorted { $0.dice != $1.dice ? $0.dice > $1.dice : $0.target < $1.target }.prefix(Self.translationsPerWord).map(\.target)).sorted() }
         (hitRate, chanceRate) = Self.rates(translations, document, beads)
         guard hitRate > chanceRate + 0.1 else { return nil }
     }

@@ -26,8 +26,8 @@ enum AlignmentBenchmark {
         let times = try ProcessRunner.bestInterleaved(repeats, [hunalignArguments, concordArguments])
         _ = try ProcessRunner.measure(hunalignArguments, output: hunalignOut)
         let gold = pair.appendingPathComponent("gold.txt").path
-        print("  hunalign -onebyteencoding   \(times[0].description)   strict F1 \(try score(hunalignOut, gold: gold))")
-        print("  concord align               \(times[1].description)   strict F1 \(try score(concordOut, gold: gold))")
+        print("  hunalign -onebyteencoding   \(times[0].description)   strict \(try score(hunalignOut, gold: gold))")
+        print("  concord align               \(times[1].description)   strict \(try score(concordOut, gold: gold))")
         print(String(format: "  ratio concord / hunalign: %.2f  (target ≤ 1.0)", times[1].seconds / times[0].seconds))
     }
 
