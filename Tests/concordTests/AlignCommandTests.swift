@@ -101,6 +101,10 @@ import Testing
         #expect(run.stderr.contains("2021-06-15-dushanbe.en.txt: no document to pair it with"))
         #expect(run.stderr.contains("1 document set aligned: 5 units added"))
         #expect(try TestSupport.runConcord(["tm", "stats", "--db", db, "--json"]).stdout.contains("\"units\":5"))
+        // The units are dated as the release is, by its file name.
+        let export = directory.appendingPathComponent("archive.tmx")
+        #expect(try TestSupport.runConcord(["tm", "export", "--db", db, "-o", export.path]).status == 0)
+        #expect(try String(contentsOf: export, encoding: .utf8).contains(#"creationdate="20190424T000000Z""#))
         // Folders and documents do not mix.
         #expect(try TestSupport.runConcord(["align", en.path, directory.appendingPathComponent("x.txt").path, "--from", "en", "--to", "zh"]).status == 64)
     }

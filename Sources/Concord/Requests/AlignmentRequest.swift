@@ -91,7 +91,7 @@ public struct AlignmentResult: Codable, Sendable, Equatable {
     /// `x-alignment-confidence` and, when given, `x-document` props.
     public func units(from: LanguageTag, to: LanguageTag, minimumConfidence: Double, document: String? = nil) -> [TranslationUnit] {
         beads.filter { !$0.source.isEmpty && !$0.target.isEmpty && $0.confidence >= minimumConfidence }.map { bead in
-            TranslationUnit(properties: Self.properties(confidence: bead.confidence, document: document), variants: [
+            TranslationUnit(info: DocumentDate.info(document), properties: Self.properties(confidence: bead.confidence, document: document), variants: [
                 Variant(language: from, segment: Segment(Self.join(bead.source.map { sourceSentences[$0] }, language: from))),
                 Variant(language: to, segment: Segment(Self.join(bead.target.map { targetSentences[$0] }, language: to))),
             ])

@@ -72,7 +72,7 @@ public struct MultilingualAlignmentResult: Codable, Sendable, Equatable {
                 variants.append(Variant(language: pair.language, segment: Segment(text)))
             }
             return variants.count > 1
-                ? TranslationUnit(sourceLanguage: pivotLanguage, properties: AlignmentResult.properties(confidence: confidence, document: document),
+                ? TranslationUnit(sourceLanguage: pivotLanguage, info: DocumentDate.info(document), properties: AlignmentResult.properties(confidence: confidence, document: document),
                                   variants: variants)
                 : nil
         }
