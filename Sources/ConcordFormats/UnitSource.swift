@@ -38,6 +38,7 @@ public enum UnitSourceOpener {
         if let path = input.path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw FormatError.cannotOpen(file: path, reason: "is a directory, not a memory file")
         }
+        if format == nil, let path = input.path, XLIFFUnitSource.isXLIFF(path) { return try XLIFFUnitSource(input: input) }
         let resolved = try format ?? (input.path.map { try MemoryFileFormat.from(path: $0) } ?? .tmx)
         switch resolved {
         case .tmx:

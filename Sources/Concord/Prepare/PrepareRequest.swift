@@ -21,7 +21,8 @@ public struct PrepareRequest: Codable, Sendable {
     public var targetLanguages: [LanguageTag]
     public var memories: [MemoryLookup.Source]
     public var stores: [String]
-    public var glossaries: [InputLocation]
+    /// nil: the SCO glossary shipped with Concord.
+    public var glossaries: [InputLocation]?
     public var lock: Lock?
     public var weights: AnalysisWeights
     public var encoding: String?
@@ -30,7 +31,7 @@ public struct PrepareRequest: Codable, Sendable {
     public var minimumScore = 50
 
     public init(releases: [InputLocation], sourceLanguage: LanguageTag, targetLanguages: [LanguageTag], memories: [MemoryLookup.Source] = [],
-                stores: [String] = [], glossaries: [InputLocation] = [], lock: Lock? = nil, weights: AnalysisWeights = .standard,
+                stores: [String] = [], glossaries: [InputLocation]? = nil, lock: Lock? = nil, weights: AnalysisWeights = .standard,
                 encoding: String? = nil) {
         self.releases = releases
         self.sourceLanguage = sourceLanguage
@@ -46,11 +47,11 @@ public struct PrepareRequest: Codable, Sendable {
     /// Prepares every release for every target language; `progress(done, total)` after each.
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> PrepareResult {
         for release in releases { try release.requireExisting() }
-        let glossaryList = try TermLookup.glossaries(glossaries)
-        let origins = glossaries.map { ($0.name as NSString).lastPathComponent }
+        let glossaryList = try glossaries.map(TermLookup.glossaries) ?? [DocumentSegmentation.bundledGlossary()]
+        let origins = glossaries?.map { ($0.name as NSString).lastPathComponent } ?? ["sco.tbx"]
         let segmenter = try Segmenter(ruleSet: DocumentSegmentation.defaultRules(), language: sourceLanguage)
         let recognizer = glossaryList.isEmpty ? nil : try TermRecognizer(glossaries: glossaryList, language: sourceLanguage)
-        var diagnostics = TermLookup.languageWarnings(glossaryList, inputs: glossaries, languages: [sourceLanguage] + targetLanguages)
+        var diagnostics = TermLookup.languageWarnings(glossaryList, inputs: glossaries ?? [], languages: [sourceLanguage] + targetLanguages)
         let documents = try releases.map { try read($0, segmenter: segmenter, recognizer: recognizer, diagnostics: &diagnostics) }
         var prepared: [PreparedRelease] = []
         var analyses: [String: TranslationAnalysis] = [:]
