@@ -97,7 +97,8 @@ public struct PrepareRequest: Codable, Sendable {
                          origin: (Int) -> String) throws -> PreparedRelease {
         var segments: [PreparedSegment] = []
         for (index, segment) in release.segments.enumerated() {
-            let previous = index > 0 ? release.segments[index - 1].text : nil
+            // The document's start is the first segment's context (as in Trados): "" before it.
+            let previous = index > 0 ? release.segments[index - 1].text : ""
             let next = index + 1 < release.segments.count ? release.segments[index + 1].text : nil
             let result = try LookupRequest(query: segment.text, previous: previous, next: next, minimum: minimumScore, limit: matchesPerSegment)
                 .run(in: memory)

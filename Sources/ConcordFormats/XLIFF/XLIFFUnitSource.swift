@@ -26,7 +26,8 @@ public final class XLIFFUnitSource: UnitSource {
             for (index, unit) in all.enumerated() {
                 guard let target = unit.target, !target.isEmpty, states.contains(unit.state) else { continue }
                 var properties = [Property(type: "x-document", value: file.original)]
-                if index > 0 { properties.append(Property(type: "x-context-pre", value: all[index - 1].source)) }
+                // The first unit's context is the document's start, written as an empty context.
+                properties.append(Property(type: "x-context-pre", value: index > 0 ? all[index - 1].source : ""))
                 if index + 1 < all.count { properties.append(Property(type: "x-context-post", value: all[index + 1].source)) }
                 units.append(TranslationUnit(sourceLanguage: document.sourceLanguage, properties: properties, variants: [
                     Variant(language: document.sourceLanguage, segment: Segment(unit.source)),
