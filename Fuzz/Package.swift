@@ -19,6 +19,7 @@ let package = Package(
         .executableTarget(name: "fuzz-tables", dependencies: [concord, support]),
         .executableTarget(name: "fuzz-srx", dependencies: [concord, support]),
         .executableTarget(name: "fuzz-documents", dependencies: [concord, support]),
+        .executableTarget(name: "fuzz-xliff", dependencies: [concord, support]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-tmx fuzz-tbx fuzz-tables fuzz-srx fuzz-documents)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-tmx fuzz-tbx fuzz-tables fuzz-srx fuzz-documents fuzz-xliff)
 shared=../../shared/data
 [ -d "$shared" ] || shared=../shared/data
 
@@ -27,6 +27,7 @@ seed() {   # seed TARGET: copy the files that fit the target into its corpus onc
     fuzz-tbx) find "$shared/formats" ../Glossaries ../Tests -name '*.tbx' -size -200k 2>/dev/null ;;
     fuzz-tables) find ../Glossaries ../Tests "$shared/tmx-corpus" \( -name '*.csv' -o -name '*.tsv' \) -size -200k 2>/dev/null ;;
     fuzz-srx) find ../Sources "$shared" -name '*.srx' -size -200k 2>/dev/null ;;
+    fuzz-xliff) find "$shared/formats/xliff-examples" ../Tests -name '*.xlf' -size -200k 2>/dev/null ;;
     fuzz-documents) find "$shared/releases" "$shared/formats" ../Tests \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) -size -200k 2>/dev/null ;;
     esac | head -300 | while read -r file; do cp "$file" "$dir/$(basename "$file")"; done
 }
