@@ -32,13 +32,15 @@ public enum UnitSourceOpener {
     /// A reader for `input` (in the format its name says; standard input and bytes are TMX
     /// unless `format` says otherwise). With `readsText` false, a TMX reader skips segment
     /// text (statistics only).
-    public static func open(_ input: InputLocation, format: MemoryFileFormat? = nil, recover: Bool = false, readsText: Bool = true) throws -> UnitSource {
+    /// `xliffStates`: for XLIFF, the states whose targets are taken (nil: ``XLIFFUnit/isTranslated(states:)``'s default).
+    public static func open(_ input: InputLocation, format: MemoryFileFormat? = nil, recover: Bool = false, readsText: Bool = true,
+                            xliffStates: Set<XLIFFState>? = nil) throws -> UnitSource {
         // A folder has no format to tell: say what it is before judging its name.
         var isDirectory: ObjCBool = false
         if let path = input.path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw FormatError.cannotOpen(file: path, reason: "is a directory, not a memory file")
         }
-        if format == nil, let path = input.path, XLIFFUnitSource.isXLIFF(path) { return try XLIFFUnitSource(input: input) }
+        if format == nil, let path = input.path, XLIFFUnitSource.isXLIFF(path) { return try XLIFFUnitSource(input: input, states: xliffStates) }
         let resolved = try format ?? (input.path.map { try MemoryFileFormat.from(path: $0) } ?? .tmx)
         switch resolved {
         case .tmx:

@@ -21,21 +21,14 @@ struct FinishCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The translated release (a folder when the XLIFF holds several files).")
     var output: String
 
-    @Option(help: "Only targets in these states count as translated (comma-separated: initial, translated, reviewed, final). Default: all with a target.")
+    @Option(help: "The states whose targets count as translations (comma-separated: initial, translated, reviewed, final). Default: translated, reviewed and final, and initial where the target differs from the source (OmegaT leaves the state as it was).")
     var states: String?
 
     func run() throws {
         let input = InputLocation(argument: xliff)
         try input.requireExisting()
         let document = try XLIFFReader.read(input)
-        let chosen = try states.map { list in
-            Set(try list.split(separator: ",").map { name -> XLIFFState in
-                guard let state = XLIFFState(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("--states: '\(name)' is none of initial, translated, reviewed, final")
-                }
-                return state
-            })
-        }
+        let chosen = try states.map(XLIFFStateList.parse)
         let rebuilt = try ReleaseAssembly.finish(document, states: chosen)
         for release in rebuilt {
             let path = rebuilt.count > 1 ? (output as NSString).appendingPathComponent(release.original) : output
@@ -50,5 +43,17 @@ struct FinishCommand: ParsableCommand {
                 StandardStreams.writeError("warning: no place in the original for: \(release.unplaced.joined(separator: ", "))")
             }
         }
+    }
+}
+
+/// `--states translated,final`: XLIFF states named on the command line.
+enum XLIFFStateList {
+    static func parse(_ list: String) throws -> Set<XLIFFState> {
+        Set(try list.split(separator: ",").map { name -> XLIFFState in
+            guard let state = XLIFFState(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--states: '\(name)' is none of initial, translated, reviewed, final")
+            }
+            return state
+        })
     }
 }

@@ -62,6 +62,9 @@ struct PrepareCommand: ParsableCommand {
     @Option(help: "Lock context matches (101) or context and 100% matches (100): translate=\"no\".")
     var lock: PrepareRequest.Lock?
 
+    @Flag(help: "Give untranslated units their source as the target (state initial/needs-translation): OmegaT 3.6 translates the target's text.")
+    var copySource = false
+
     @Option(help: "Write the HTML report here.")
     var report: String?
 
@@ -99,7 +102,7 @@ struct PrepareCommand: ParsableCommand {
         if several { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
         for release in result.releases {
             let path = several ? (output as NSString).appendingPathComponent(PrepareInputs.name(release, extension: "xlf")) : output
-            try AlignmentOutput.write(String(decoding: try XLIFFWriter.data(release.xliff(xliff)), as: UTF8.self), to: .file(path), inputs: request.releases)
+            try AlignmentOutput.write(String(decoding: try XLIFFWriter.data(release.xliff(xliff, copySource: copySource)), as: UTF8.self), to: .file(path), inputs: request.releases)
             let filled = release.segments.filter { $0.prefilled != nil }.count
             StandardStreams.writeError("\(release.name) → \(path): \(counted(release.segments.count, "segment")), \(filled) filled in from the memory"
                 + (release.unplaced.isEmpty ? "" : "; \(release.unplaced.count) not placed in the skeleton (inline markup): \(release.unplaced.joined(separator: ", "))"))

@@ -121,6 +121,28 @@ import Testing
         #expect(!text.contains("Министры"))
     }
 
+    @Test func copiedSourcesAreNotTranslationsButChangedOnesAre() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let english = TestSupport.packageRoot.appendingPathComponent("Examples/release.en.txt")
+        #expect(try TestSupport.runConcord(["prepare", english.path, "--from", "en", "--to", "ru", "--no-glossary", "--xliff", "1.2",
+                                            "--copy-source", "-o", "copy.xlf"], directory: directory).status == 0)
+        var xliff = try String(contentsOf: directory.appendingPathComponent("copy.xlf"), encoding: .utf8)
+        #expect(xliff.components(separatedBy: "state=\"needs-translation\">").count - 1 == 7)
+        // As OmegaT 3.6 leaves it: one target translated, its state untouched.
+        xliff = xliff.replacingOccurrences(of: "<target xml:lang=\"ru\" state=\"needs-translation\">The next meeting will take place in 2020.</target>",
+                                           with: "<target xml:lang=\"ru\" state=\"needs-translation\">Следующая встреча состоится в 2020 году.</target>")
+        try xliff.write(to: directory.appendingPathComponent("omegat.xlf"), atomically: true, encoding: .utf8)
+        let finish = try TestSupport.runConcord(["finish", "omegat.xlf", "-o", "release.ru.txt"], directory: directory)
+        #expect(finish.stderr.contains("1 of 7 segments translated"), "\(finish.stderr)")
+        #expect(try String(contentsOf: directory.appendingPathComponent("release.ru.txt"), encoding: .utf8).contains("\n\nСледующая встреча состоится в 2020 году."))
+        let lookup = try TestSupport.runConcord(["tm", "lookup", "The next meeting will take place in 2020.", "--tm", "omegat.xlf",
+                                                 "--from", "en", "--to", "ru"], directory: directory)
+        #expect(lookup.stdout.contains("100%  Следующая встреча состоится в 2020 году."), "\(lookup.stdout)")
+        let store = directory.appendingPathComponent("s.tmdb").path
+        #expect(try TestSupport.runConcord(["tm", "import", "omegat.xlf", "--db", store, "--states", "final"], directory: directory).stderr.contains("0 units read"))
+    }
+
     static let browser = TestSupport.program(["chromium", "chromium-browser", "google-chrome"])
 
     @Test(.enabled(if: browser != nil, "skipped: no headless browser (.ci/run installs Debian's chromium)"))

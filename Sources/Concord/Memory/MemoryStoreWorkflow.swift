@@ -19,7 +19,7 @@ public enum MemoryStoreWorkflow {
     /// zero bytes) when no file could be imported, so a failed first import leaves nothing behind.
     /// `committed` hears of each file as its transaction commits.
     /// `progress` hears every ``ImportProgress/interval`` units read, from the reading thread.
-    public static func importFiles(_ inputs: [InputLocation], intoStoreAt storePath: String,
+    public static func importFiles(_ inputs: [InputLocation], intoStoreAt storePath: String, xliffStates: Set<XLIFFState>? = nil,
                                    progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
                                    committed: (ImportReport) -> Void = { _ in }) throws -> [ImportReport] {
         for input in inputs { try input.requireExisting() }
@@ -27,7 +27,7 @@ public enum MemoryStoreWorkflow {
         var reports: [ImportReport] = []
         do {
             let store = try MemoryStore(path: storePath)
-            _ = try importFiles(inputs, into: store, reports: &reports, progress: progress, committed: committed)
+            _ = try importFiles(inputs, into: store, reports: &reports, xliffStates: xliffStates, progress: progress, committed: committed)
             return reports
         } catch {
             if let created, reports.isEmpty { removeStore(at: storePath, keepingEmptyFile: created == .overEmptyFile) }
@@ -65,12 +65,12 @@ public enum MemoryStoreWorkflow {
     /// Imports into `store`, appending to `reports` as each file commits (so a caller sees what
     /// was done before a failure).
     private static func importFiles(_ inputs: [InputLocation], into store: MemoryStore, reports: inout [ImportReport],
-                                    progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
+                                    xliffStates: Set<XLIFFState>? = nil, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
                                     committed: (ImportReport) -> Void = { _ in }) throws -> [ImportReport] {
         for input in inputs {
             try input.requireExisting()
             let path = input.name
-            let source = try UnitSourceOpener.open(input)
+            let source = try UnitSourceOpener.open(input, xliffStates: xliffStates)
             var report = ImportReport(file: path)
             var read = 0
             let next: () throws -> TranslationUnit? = {

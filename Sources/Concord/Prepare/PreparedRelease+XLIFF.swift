@@ -6,10 +6,13 @@ extension PreparedRelease {
     /// segment with its matches and glossary entries; context and 100 % matches filled in as the
     /// target (state translated, with a note of where they came from), locked ones marked
     /// not to be translated; the skeleton carried along for `concord finish`.
-    public func xliff(_ version: XLIFFVersion) -> XLIFFDocument {
+    /// `copySource`: untranslated units get their source as the target (state initial), for
+    /// tools that translate the target's text (OmegaT 3.6).
+    public func xliff(_ version: XLIFFVersion, copySource: Bool = false) -> XLIFFDocument {
         var groups: [XLIFFGroup] = []
         for segment in segments {
-            let unit = unit(for: segment)
+            var unit = unit(for: segment)
+            if copySource, unit.target == nil { unit.target = unit.source }
             if let last = groups.last, last.id == "p\(segment.paragraph + 1)" {
                 groups[groups.count - 1].units.append(unit)
             } else {

@@ -16,6 +16,7 @@ public enum ReleaseAssembly {
         public var unplaced: [String]
     }
 
+    /// `states`: the states whose targets count (nil: see ``XLIFFUnit/isTranslated(states:)``).
     public static func finish(_ document: XLIFFDocument, states: Set<XLIFFState>? = nil) throws -> [Rebuilt] {
         try document.files.map { file in
             guard let skeleton = file.skeleton else {
@@ -25,7 +26,7 @@ public enum ReleaseAssembly {
             var untranslated: [String] = []
             let units = file.groups.flatMap(\.units)
             for unit in units {
-                if let target = unit.target, !target.isEmpty, states.map({ $0.contains(unit.state) }) ?? true {
+                if unit.isTranslated(states: states), let target = unit.target {
                     texts[unit.id] = target
                 } else {
                     texts[unit.id] = unit.source

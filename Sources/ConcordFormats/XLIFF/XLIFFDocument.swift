@@ -74,6 +74,16 @@ public struct XLIFFUnit: Sendable, Equatable {
     public var glossary: [XLIFFGlossEntry]
     public var notes: [String]
 
+    /// Whether the target is a translation to use: its state is one of `states`, or — when
+    /// `states` is nil, the default — translated, reviewed or final, or initial with a target
+    /// that differs from the source (OmegaT 3.6 fills targets in without changing their state;
+    /// a target equal to the source in state initial is an untouched copy).
+    public func isTranslated(states: Set<XLIFFState>? = nil) -> Bool {
+        guard let target, !target.isEmpty else { return false }
+        if let states { return states.contains(state) }
+        return state != .initial || target != source
+    }
+
     public init(id: String, source: String, target: String? = nil, state: XLIFFState = .initial, translate: Bool = true,
                 matches: [XLIFFMatch] = [], glossary: [XLIFFGlossEntry] = [], notes: [String] = []) {
         self.id = id

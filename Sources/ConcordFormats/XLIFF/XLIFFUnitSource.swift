@@ -3,18 +3,16 @@ import Foundation
 
 /// The translated units of an XLIFF file as translation units, so that `tm import`, `tm lookup`
 /// and `tmx convert` read a finished translation like any memory: each unit whose target is in
-/// one of `states` (translated, reviewed or final by default) becomes a unit with the document's
+/// one of `states` (by default: see ``XLIFFUnit/isTranslated(states:)``) becomes a unit with the document's
 /// name (`x-document`) and its neighbouring source segments (`x-context-pre`, `x-context-post`),
 /// so that the same sentence in the same place is a context match next time.
 public final class XLIFFUnitSource: UnitSource {
-    public static let defaultStates: Set<XLIFFState> = [.translated, .reviewed, .final]
-
     public let metadata: MemoryMetadata
     public private(set) var diagnostics: [Diagnostic] = []
     private var units: [TranslationUnit] = []
     private var position = 0
 
-    public init(input: InputLocation, states: Set<XLIFFState> = XLIFFUnitSource.defaultStates) throws {
+    public init(input: InputLocation, states: Set<XLIFFState>? = nil) throws {
         let document = try XLIFFReader.read(input)
         var metadata = MemoryMetadata()
         metadata.sourceLanguage = document.sourceLanguage.canonical
@@ -24,7 +22,7 @@ public final class XLIFFUnitSource: UnitSource {
         for file in document.files {
             let all = file.groups.flatMap(\.units)
             for (index, unit) in all.enumerated() {
-                guard let target = unit.target, !target.isEmpty, states.contains(unit.state) else { continue }
+                guard unit.isTranslated(states: states), let target = unit.target else { continue }
                 var properties = [Property(type: "x-document", value: file.original)]
                 // The first unit's context is the document's start, written as an empty context.
                 properties.append(Property(type: "x-context-pre", value: index > 0 ? all[index - 1].source : ""))

@@ -23,6 +23,9 @@ struct TMImportCommand: ParsableCommand {
 
     @OptionGroup var summary: OutputOptions
 
+    @Option(help: "For XLIFF files: the states whose targets are imported (comma-separated: initial, translated, reviewed, final). Default: translated, reviewed, final, and targets that differ from their source.")
+    var states: String?
+
     @Flag(help: "Show progress on standard error even when it is not a terminal (one line per 10,000 units).")
     var progress = false
 
@@ -35,7 +38,7 @@ struct TMImportCommand: ParsableCommand {
         Interruption.say("0 of \(files.count) file\(files.count == 1 ? "" : "s") imported; the store is as it was")
         var done = 0
         let json = summary.effectiveFormat == .json
-        let request = ImportRequest(inputs: files.map(InputLocation.init(argument:)), store: store.db)
+        let request = ImportRequest(inputs: files.map(InputLocation.init(argument:)), store: store.db, xliffStates: try states.map(XLIFFStateList.parse))
         let result = try request.run(progress: { step in
             guard showsProgress else { return }
             // On a terminal one line is rewritten in place; in a log each step is a line.
