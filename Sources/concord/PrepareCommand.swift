@@ -100,14 +100,18 @@ struct PrepareCommand: ParsableCommand {
         DiagnosticPrinter.printToStandardError(result.diagnostics)
         let several = result.releases.count > 1
         if several { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
+        // Two releases that differ only by their extension (x.en.html, x.en.md) keep it in their names.
+        let bases = result.releases.map { PrepareInputs.name($0, extension: "") }
         for release in result.releases {
-            let path = several ? (output as NSString).appendingPathComponent(PrepareInputs.name(release, extension: "xlf")) : output
+            let clash = bases.filter { $0 == PrepareInputs.name(release, extension: "") }.count > 1
+            let name = PrepareInputs.name(release, extension: "xlf", keepingFormat: clash)
+            let path = several ? (output as NSString).appendingPathComponent(name) : output
             try AlignmentOutput.write(String(decoding: try XLIFFWriter.data(release.xliff(xliff, copySource: copySource)), as: UTF8.self), to: .file(path), inputs: request.releases)
             let filled = release.segments.filter { $0.prefilled != nil }.count
             StandardStreams.writeError("\(release.name) → \(path): \(counted(release.segments.count, "segment")), \(filled) filled in from the memory"
                 + (release.unplaced.isEmpty ? "" : "; \(release.unplaced.count) not placed in the skeleton (inline markup): \(release.unplaced.joined(separator: ", "))"))
             if let draft {
-                let draftPath = several ? (draft as NSString).appendingPathComponent(PrepareInputs.name(release, extension: release.format)) : draft
+                let draftPath = several ? (draft as NSString).appendingPathComponent(PrepareInputs.name(release, extension: release.format, keepingFormat: clash)) : draft
                 if several { try FileManager.default.createDirectory(atPath: draft, withIntermediateDirectories: true) }
                 try AlignmentOutput.write(ReleaseAssembly.draft(release), to: .file(draftPath), inputs: request.releases)
             }
@@ -152,10 +156,10 @@ enum PrepareInputs {
     }
 
     /// NAME.LANG.EXT for a release: its file name without extension (and without a language tag of its own).
-    static func name(_ release: PreparedRelease, extension ext: String) -> String {
+    static func name(_ release: PreparedRelease, extension ext: String, keepingFormat: Bool = false) -> String {
         var base = (release.name as NSString).deletingPathExtension
         let tag = "." + release.sourceLanguage.canonical
         if base.hasSuffix(tag) { base = String(base.dropLast(tag.count)) }
-        return "\(base).\(release.targetLanguage.canonical).\(ext)"
+        return "\(base)\(keepingFormat ? "-" + release.format : "").\(release.targetLanguage.canonical).\(ext)"
     }
 }

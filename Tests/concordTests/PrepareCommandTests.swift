@@ -143,6 +143,47 @@ import Testing
         #expect(try TestSupport.runConcord(["tm", "import", "omegat.xlf", "--db", store, "--states", "final"], directory: directory).stderr.contains("0 units read"))
     }
 
+    static let inlineHTML = """
+    <!DOCTYPE html>
+    <html lang="en"><head><meta charset="utf-8"><title>Release</title></head>
+    <body>
+    <h1>SCO ministers met in <a href="https://example.org/astana">Astana</a></h1>
+    <p>The <b>Council of Foreign Ministers</b> of the SCO met on 24 April. <i>The ministers</i> discussed security &amp; trade.</p>
+    </body></html>
+    """
+
+    @Test(arguments: ["2.0", "1.2"])
+    func inlineMarkupTravelsAsCodesAndComesBack(_ version: String) throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Self.inlineHTML.write(to: directory.appendingPathComponent("inline.en.html"), atomically: true, encoding: .utf8)
+        try "The **Council** met. See [the statement](https://example.org/s) and `code`.\n"
+            .write(to: directory.appendingPathComponent("inline.en.md"), atomically: true, encoding: .utf8)
+        let run = try TestSupport.runConcord(["prepare", "inline.en.html", "inline.en.md", "--from", "en", "--to", "ru", "--no-glossary",
+                                              "--xliff", version, "--copy-source", "-o", "out"], directory: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["inline-html.ru.xlf", "inline-md.ru.xlf"] {
+            let path = directory.appendingPathComponent("out/\(name)").path
+            var xliff = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(xliff.contains(version == "2.0" ? "<sc id=\"1\"" : "<bpt id=\"1\""), "\(name): no inline code")
+            if Self.xmllint, TestSupport.sharedDataAvailable {
+                let schema = version == "2.0" ? "xliff20/xliff20-with-modules.xsd" : "xliff12/xliff-core-1.2-strict.xsd"
+                let valid = try TestSupport.runProgram("xmllint", ["--noout", "--schema", Self.schemas.appendingPathComponent(schema).path, path])
+                #expect(valid.status == 0, "\(valid.stderr)")
+            }
+            // A translator's tool keeps the codes and changes the words.
+            xliff = xliff.replacingOccurrences(of: "Council", with: "Совет").replacingOccurrences(of: "Astana", with: "Астана")
+            try xliff.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(try TestSupport.runConcord(["finish", "out/inline-html.ru.xlf", "-o", "inline.ru.html"], directory: directory).status == 0)
+        let html = try String(contentsOf: directory.appendingPathComponent("inline.ru.html"), encoding: .utf8)
+        #expect(html.contains("<h1>SCO ministers met in <a href=\"https://example.org/astana\">Астана</a></h1>"), "\(html)")
+        #expect(html.contains("<p>The <b>Совет of Foreign Ministers</b> of the SCO met on 24 April. <i>The ministers</i> discussed security &amp; trade.</p>"), "\(html)")
+        #expect(try TestSupport.runConcord(["finish", "out/inline-md.ru.xlf", "-o", "inline.ru.md"], directory: directory).status == 0)
+        let markdown = try String(contentsOf: directory.appendingPathComponent("inline.ru.md"), encoding: .utf8)
+        #expect(markdown == "The **Совет** met. See [the statement](https://example.org/s) and `code`.\n", "\(markdown)")
+    }
+
     static let browser = TestSupport.program(["chromium", "chromium-browser", "google-chrome"])
 
     @Test(.enabled(if: browser != nil, "skipped: no headless browser (.ci/run installs Debian's chromium)"))

@@ -79,6 +79,7 @@ public struct PrepareRequest: Codable, Sendable {
         let format: String
         let original: String
         let segments: [SentenceSegment]
+        let inlineTags: [PositionedTag]
         let hits: [[TermHit]]
     }
 
@@ -90,26 +91,37 @@ public struct PrepareRequest: Codable, Sendable {
         let bytes = [UInt8](try TextFileBytes.read(input, checksBinary: encoding == nil))
         let original = try TextDecoding.decode(bytes, fileName: input.name, encoding: encoding)
         let hits = try segments.map { try recognizer?.hits(in: $0.text) ?? [] }
-        return ReadRelease(name: (input.name as NSString).lastPathComponent, format: format.rawValue, original: original, segments: segments, hits: hits)
+        return ReadRelease(name: (input.name as NSString).lastPathComponent, format: format.rawValue, original: original, segments: segments,
+                           inlineTags: document.inlineTags, hits: hits)
+    }
+
+    /// A segment's text without inline markup (what lookups and contexts compare).
+    private func plain(_ segment: SentenceSegment, _ release: ReadRelease) -> String {
+        release.format == "md" ? (MarkdownCodes.tagged(segment.text)?.plainText ?? segment.text) : segment.text
     }
 
     private func prepare(_ release: ReadRelease, for language: LanguageTag, memory: TranslationMemoryIndex, seen: inout Set<String>,
                          origin: (Int) -> String) throws -> PreparedRelease {
         var segments: [PreparedSegment] = []
         for (index, segment) in release.segments.enumerated() {
+            let codes = SegmentCodes.tagged(segment, format: release.format, tags: release.inlineTags)
+            let text = codes?.plainText ?? segment.text
             // The document's start is the first segment's context (as in Trados): "" before it.
-            let previous = index > 0 ? release.segments[index - 1].text : ""
-            let next = index + 1 < release.segments.count ? release.segments[index + 1].text : nil
-            let result = try LookupRequest(query: segment.text, previous: previous, next: next, minimum: minimumScore, limit: matchesPerSegment)
+            let previous = index > 0 ? plain(release.segments[index - 1], release) : ""
+            let next = index + 1 < release.segments.count ? plain(release.segments[index + 1], release) : nil
+            let result = try LookupRequest(query: text, previous: previous, next: next, minimum: minimumScore, limit: matchesPerSegment)
                 .run(in: memory)
-            let repetition = !seen.insert(segment.text).inserted
+            let repetition = !seen.insert(text).inserted
             let band = AnalysisBand.of(score: result.matches.first?.score, repetition: repetition)
             let locked = lock.map { $0 == .context ? band == .context : (band == .context || band == .exact) } ?? false
             let terms = release.hits[index].map { PreparedTerm($0, in: language, origin: origin(0)) }
-            segments.append(PreparedSegment(id: "s\(index + 1)", paragraph: segment.paragraph, text: segment.text, words: WordCount.count(segment.text),
+            segments.append(PreparedSegment(id: "s\(index + 1)", paragraph: segment.paragraph, text: text, codes: codes, words: WordCount.count(text),
                                             matches: result.matches, band: band, terms: terms, locked: locked))
         }
-        let skeleton = ReleaseSkeleton(original: release.original, format: release.format, segments: segments.map { ($0.id, $0.text) })
+        let skeleton = ReleaseSkeleton(original: release.original, format: release.format, segments: zip(segments, release.segments).map { prepared, read in
+            // Markdown keeps its markup in the text; HTML's is between the pieces.
+            (prepared.id, release.format == "md" ? [read.text] : prepared.codes.map(SegmentCodes.textPieces) ?? [prepared.text])
+        })
         return PreparedRelease(name: release.name, format: release.format, sourceLanguage: sourceLanguage, targetLanguage: language,
                                segments: segments, skeleton: skeleton.text, unplaced: skeleton.unplaced)
     }

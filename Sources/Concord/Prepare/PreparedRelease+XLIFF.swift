@@ -12,7 +12,10 @@ extension PreparedRelease {
         var groups: [XLIFFGroup] = []
         for segment in segments {
             var unit = unit(for: segment)
-            if copySource, unit.target == nil { unit.target = unit.source }
+            if copySource, unit.target == nil {
+                unit.target = unit.source
+                unit.targetCodes = unit.sourceCodes
+            }
             if let last = groups.last, last.id == "p\(segment.paragraph + 1)" {
                 groups[groups.count - 1].units.append(unit)
             } else {
@@ -25,6 +28,7 @@ extension PreparedRelease {
 
     private func unit(for segment: PreparedSegment) -> XLIFFUnit {
         var unit = XLIFFUnit(id: segment.id, source: segment.text, translate: !segment.locked)
+        unit.sourceCodes = segment.codes
         unit.matches = segment.matches.map { match in
             XLIFFMatch(similarity: Double(min(100, match.score)), context: match.score > 100, origin: match.origin,
                        source: match.source, target: match.adaptedTarget ?? match.target)

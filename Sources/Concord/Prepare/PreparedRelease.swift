@@ -5,7 +5,10 @@ public struct PreparedSegment: Codable, Sendable, Equatable {
     public var id: String
     /// The paragraph (or heading) it belongs to, counted from 0.
     public var paragraph: Int
+    /// The text a translator reads (without inline markup).
     public var text: String
+    /// The text with its inline codes (HTML markup, Markdown emphasis and links), nil when it has none.
+    public var codes: TaggedText?
     public var words: Int
     /// The best memory matches, best first.
     public var matches: [MatchReport]

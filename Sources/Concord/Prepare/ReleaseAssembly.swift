@@ -27,14 +27,14 @@ public enum ReleaseAssembly {
             let units = file.groups.flatMap(\.units)
             for unit in units {
                 if unit.isTranslated(states: states), let target = unit.target {
-                    texts[unit.id] = target
+                    texts[unit.id] = rendered(target, unit.targetCodes, format: file.format)
                 } else {
-                    texts[unit.id] = unit.source
+                    texts[unit.id] = rendered(unit.source, unit.sourceCodes, format: file.format)
                     untranslated.append(unit.id)
                 }
             }
             let placed = Set(Self.markers(in: skeleton))
-            return Rebuilt(original: file.original, format: file.format, text: ReleaseSkeleton(text: skeleton, unplaced: []).fill(texts, format: file.format),
+            return Rebuilt(original: file.original, format: file.format, text: ReleaseSkeleton(text: skeleton, unplaced: []).fill(texts),
                            untranslated: untranslated, unplaced: units.map(\.id).filter { !placed.contains($0) })
         }
     }
@@ -45,12 +45,18 @@ public enum ReleaseAssembly {
         var texts: [String: String] = [:]
         for segment in release.segments {
             if let best = segment.matches.first, best.score >= minimum {
-                texts[segment.id] = best.adaptedTarget ?? best.target
+                texts[segment.id] = rendered(best.adaptedTarget ?? best.target, nil, format: release.format)
             } else {
-                texts[segment.id] = segment.text
+                texts[segment.id] = rendered(segment.text, segment.codes, format: release.format)
             }
         }
-        return ReleaseSkeleton(text: release.skeleton, unplaced: release.unplaced).fill(texts, format: release.format)
+        return ReleaseSkeleton(text: release.skeleton, unplaced: release.unplaced).fill(texts)
+    }
+
+    /// A text as the document writes it: with its codes' markup, escaped for HTML.
+    static func rendered(_ plain: String, _ codes: TaggedText?, format: String) -> String {
+        if let codes { return SegmentCodes.render(codes, format: format) }
+        return format == "html" ? ReleaseSkeleton.escapeHTML(plain) : plain
     }
 
     static func markers(in skeleton: String) -> [String] {

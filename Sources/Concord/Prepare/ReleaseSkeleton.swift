@@ -13,14 +13,14 @@ public struct ReleaseSkeleton: Sendable, Equatable {
         self.unplaced = unplaced
     }
 
-    /// `segments`: (id, text) in document order.
-    public init(original: String, format: String, segments: [(id: String, text: String)]) {
+    /// `segments`: each segment's id and the pieces of its text between inline tags, in
+    /// document order; the marker takes the place of everything from the first piece to the last.
+    public init(original: String, format: String, segments: [(id: String, pieces: [String])]) {
         var result = ""
         var cursor = original.startIndex
         var unplaced: [String] = []
         for segment in segments {
-            let forms = format == "html" ? Self.htmlForms(segment.text) : [segment.text]
-            guard let found = forms.lazy.compactMap({ original.range(of: $0, range: cursor..<original.endIndex) }).first else {
+            guard let found = Self.locate(segment.pieces, in: original, from: cursor, html: format == "html") else {
                 unplaced.append(segment.id)
                 continue
             }
@@ -32,16 +32,29 @@ public struct ReleaseSkeleton: Sendable, Equatable {
         self.init(text: result, unplaced: unplaced)
     }
 
-    /// The release with each marker replaced by `texts[id]` (escaped for HTML).
-    public func fill(_ texts: [String: String], format: String) -> String {
+    /// Where the pieces stand in order, from the first's start to the last's end.
+    private static func locate(_ pieces: [String], in original: String, from start: String.Index, html: Bool) -> Range<String.Index>? {
+        var cursor = start
+        var first: String.Index?
+        for piece in pieces {
+            let forms = html ? htmlForms(piece) : [piece]
+            guard let found = forms.lazy.compactMap({ original.range(of: $0, range: cursor..<original.endIndex) }).first else { return nil }
+            // Between two pieces of one sentence stands only markup, never another sentence.
+            if first != nil, html, original[cursor..<found.lowerBound].contains(where: { $0 == "\n" }) && original[cursor..<found.lowerBound].count > 200 { return nil }
+            first = first ?? found.lowerBound
+            cursor = found.upperBound
+        }
+        return first.map { $0..<cursor }
+    }
+
+    /// The release with each marker replaced by `rendered[id]` (already in the document's own form: escaped for HTML).
+    public func fill(_ rendered: [String: String]) -> String {
         var output = ""
         var rest = text[...]
         while let open = rest.range(of: "{{concord:") {
             output += rest[rest.startIndex..<open.lowerBound]
             guard let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) else { break }
-            let id = String(rest[open.upperBound..<close.lowerBound])
-            let value = texts[id] ?? ""
-            output += format == "html" ? Self.escapeHTML(value) : value
+            output += rendered[String(rest[open.upperBound..<close.lowerBound])] ?? ""
             rest = rest[close.upperBound...]
         }
         return output + rest

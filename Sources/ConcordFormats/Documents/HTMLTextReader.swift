@@ -15,12 +15,17 @@ public enum HTMLTextReader {
     /// `encoding` overrides the document's own `<meta charset>`.
     public static func read(_ bytes: [UInt8], fileName: String, encoding: String? = nil) throws -> TextDocument {
         guard let root = try HTMLDocumentReader.parse(bytes, fileName: fileName, encoding: encoding) else { return TextDocument(text: "", paragraphs: []) }
-        var paragraphs: [String] = []
-        var current = ""
+        var paragraphs: [(text: String, tags: [PositionedTag])] = []
+        var current = String.UnicodeScalarView()
+        var pending: [PositionedTag] = []      // offsets into `current`, before white space is collapsed
+        var nextID = 1
         func flush() {
-            let collapsed = collapse(current)
-            if !collapsed.isEmpty { paragraphs.append(collapsed) }
-            current = ""
+            let (collapsed, position) = collapse(current)
+            if !collapsed.isEmpty {
+                paragraphs.append((String(collapsed), pending.map { PositionedTag(offset: position($0.offset), tag: $0.tag) }))
+            }
+            current = String.UnicodeScalarView()
+            pending = []
         }
         func walk(_ element: XMLElement) {
             if skipped.contains(element.name) { return }
@@ -30,47 +35,95 @@ public enum HTMLTextReader {
             }
             let isBlock = blocks.contains(element.name)
             if isBlock { flush() }
+            let inline = !isBlock && element.name != "html"
+            var id = ""
+            if inline {
+                id = String(nextID)
+                nextID += 1
+                let role: InlineTag.Role = element.children.isEmpty && voids.contains(element.name) ? .standalone : .opening
+                pending.append(PositionedTag(offset: current.count, tag: InlineTag(role: role, id: id, type: tagType(element.name),
+                                                                                   nativeCode: [.code(openingMarkup(element))])))
+            }
             for child in element.children {
                 switch child {
-                case let .text(text): current += text
+                case let .text(text): current.append(contentsOf: text.unicodeScalars)
                 case let .element(inner): walk(inner)
                 case .comment: break
                 }
             }
-            if element.name == "br" { current += "\n" }
+            if inline, !(element.children.isEmpty && voids.contains(element.name)) {
+                pending.append(PositionedTag(offset: current.count, tag: InlineTag(role: .closing, id: id, type: tagType(element.name),
+                                                                                   nativeCode: [.code("</\(element.name)>")])))
+            }
+            if element.name == "br" { current.append("\n") }
             if isBlock { flush() }
         }
         walk(root)
         flush()
         var text = ""
         var ranges: [TextDocument.Paragraph] = []
+        var tags: [PositionedTag] = []
         var offset = 0
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 {
                 text += "\n\n"
                 offset += 2
             }
-            let count = paragraph.unicodeScalars.count
+            let count = paragraph.text.unicodeScalars.count
             ranges.append(.init(range: offset..<offset + count))
-            text += paragraph
+            tags += paragraph.tags.map { PositionedTag(offset: offset + $0.offset, tag: $0.tag) }
+            text += paragraph.text
             offset += count
         }
-        return TextDocument(text: text, paragraphs: ranges)
+        return TextDocument(text: text, paragraphs: ranges, inlineTags: tags)
     }
 
-    /// White space as a browser shows it: runs become one space (no-break spaces stay), ends trimmed.
-    static func collapse(_ text: String) -> String {
+    /// Elements without content: a placeholder rather than a pair.
+    static let voids: Set<String> = ["img", "br", "wbr", "input", "hr"]
+
+    /// What TMX calls the tag (`bold`, `italic`, `link`…), the element's name for the rest.
+    static func tagType(_ name: String) -> String {
+        switch name {
+        case "b", "strong": "bold"
+        case "i", "em": "italic"
+        case "u": "ulined"
+        case "a": "link"
+        case "br": "lb"
+        case "img": "image"
+        default: name
+        }
+    }
+
+    /// The opening tag as it can be written back: `<a href="…">`.
+    static func openingMarkup(_ element: XMLElement) -> String {
+        let attributes = element.attributes.map { " \($0.name)=\"" + $0.value.replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;") + "\"" }
+        return "<\(element.name)\(attributes.joined())>"
+    }
+
+    /// White space as a browser shows it: runs become one space (no-break spaces stay), ends
+    /// trimmed; with where each position of the original text lands in the result.
+    static func collapse(_ text: String.UnicodeScalarView) -> (String.UnicodeScalarView, (Int) -> Int) {
         var result = String.UnicodeScalarView()
+        var positions: [Int] = []
+        positions.reserveCapacity(text.count + 1)
+        var count = 0
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
+        for scalar in text {
             if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
+                positions.append(count)
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                positions.append(count + (pendingSpace ? 1 : 0))
+                if pendingSpace { result.append(" "); count += 1 }
                 pendingSpace = false
                 result.append(scalar)
+                count += 1
             }
         }
-        return String(result)
+        positions.append(count)
+        return (result, { positions[min($0, positions.count - 1)] })
     }
+
+    static func collapse(_ text: String) -> String { String(collapse(text.unicodeScalars).0) }
 }

@@ -20,10 +20,25 @@ public struct TextDocument: Sendable {
 
     public var text: String
     public var paragraphs: [Paragraph]
+    /// Inline markup inside paragraphs (HTML `<b>`, `<a href>`, `<br>`…) at the scalar offset of
+    /// `text` where it stood, in document order: what a CAT tool shows as tags.
+    public var inlineTags: [PositionedTag]
 
-    public init(text: String, paragraphs: [Paragraph]) {
+    public init(text: String, paragraphs: [Paragraph], inlineTags: [PositionedTag] = []) {
         self.text = text
         self.paragraphs = paragraphs
+        self.inlineTags = inlineTags
+    }
+}
+
+/// An inline tag and where it stands in a document's extracted text.
+public struct PositionedTag: Sendable, Equatable {
+    public var offset: Int
+    public var tag: InlineTag
+
+    public init(offset: Int, tag: InlineTag) {
+        self.offset = offset
+        self.tag = tag
     }
 }
 

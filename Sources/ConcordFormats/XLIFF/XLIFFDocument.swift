@@ -65,8 +65,12 @@ public enum XLIFFState: String, Sendable, Equatable, CaseIterable, Codable {
 
 public struct XLIFFUnit: Sendable, Equatable {
     public var id: String
+    /// The text without inline codes.
     public var source: String
     public var target: String?
+    /// Source and target with their inline codes (`pc`/`ph`/`sc`/`ec` in 2.0, `bpt`/`ept`/`ph`/`g`/`x` in 1.2), nil without codes.
+    public var sourceCodes: TaggedText?
+    public var targetCodes: TaggedText?
     public var state: XLIFFState
     /// False for a locked unit (a context or exact match a CAT tool should leave alone).
     public var translate: Bool

@@ -38,6 +38,8 @@ public enum XLIFFReader {
         var match: XLIFFMatch?
         var entry: XLIFFGlossEntry?
         var units: [XLIFFUnit] = []
+        /// The unit's `<originalData>` (XLIFF 2.0), which its inline codes refer to.
+        var originalData: [String: String] = [:]
 
         mutating func start(_ reader: XMLPullReader, name: String) throws {
             let local = reader.localName
@@ -67,6 +69,7 @@ public enum XLIFFReader {
                 closeGroupIfAny()
                 startGroup(reader.attribute("id") ?? "g\(groupCount + 1)")
             case "unit", "trans-unit":
+                originalData = [:]
                 unit = XLIFFUnit(id: reader.attribute("id") ?? "u\(units.count + 1)", source: "",
                                  translate: reader.attribute("translate") != "no")
                 if reader.attribute("approved") == "yes" { unit!.state = .final }
@@ -77,14 +80,20 @@ public enum XLIFFReader {
                 let quality = Double(reader.attribute(local == "match" ? "similarity" : "match-quality") ?? "") ?? 0
                 match = XLIFFMatch(similarity: min(100, quality), context: quality > 100 || reader.attribute("subType") == "concord:context",
                                    origin: reader.attribute("origin") ?? "", source: "", target: "")
+            case "data":
+                if let id = reader.attribute("id") { originalData[id] = try reader.textContent() }
             case "source":
-                let text = try reader.textContent()
-                if inMatch { match?.source = text } else { unit?.source = text }
+                let (text, codes) = try content(reader)
+                if inMatch { match?.source = text } else {
+                    unit?.source = text
+                    unit?.sourceCodes = codes
+                }
             case "target":
                 let stateValue = reader.attribute("state")
-                let text = try reader.textContent()
+                let (text, codes) = try content(reader)
                 if inMatch { match?.target = text } else if unit != nil {
                     unit!.target = text
+                    unit!.targetCodes = codes
                     if let stateValue { unit!.state = XLIFFReader.state(from12: stateValue) ?? unit!.state } else if unit!.state == .initial, document?.version == .v1_2 {
                         unit!.state = .translated
                     }
@@ -102,6 +111,14 @@ public enum XLIFFReader {
             default:
                 break
             }
+        }
+
+        /// A `<source>` or `<target>`: its plain text, and its inline codes when it has any.
+        private func content(_ reader: XMLPullReader) throws -> (String, TaggedText?) {
+            let tree = try reader.readTree()
+            let tagged = document?.version == .v2_0 ? XLIFF20InlineDecoder.decode(tree, originalData: originalData)
+                                                    : XLIFF12InlineDecoder.decode(tree)
+            return (tagged.plainText, tagged.allTags.isEmpty ? nil : tagged)
         }
 
         mutating func end(_ local: String) {

@@ -88,13 +88,27 @@ public enum XLIFFWriter {
             for note in unit.notes { try writer.element("note", text: note) }
             try writer.endElement()
         }
+        var encoder = XLIFF20InlineEncoder()
+        let source = unit.sourceCodes.map { encoder.encode($0) }
+        let target = unit.targetCodes.map { encoder.encode($0) }
+        if !encoder.originalData.isEmpty {
+            try writer.write([.element(XMLElement(name: "originalData", children: encoder.originalData.map { data in
+                .element(XMLElement(name: "data", attributes: [("id", data.id)], children: [.text(data.text)]))
+            }))])
+        }
         try writer.startElement("segment")
         try writer.attribute("id", segmentID(unit))
         try writer.attribute("state", unit.state.rawValue)
-        try writer.element("source", text: unit.source)
-        if let target = unit.target { try writer.element("target", text: target) }
+        try writeContent("source", plain: unit.source, nodes: source, attributes: [], writer)
+        if let plain = unit.target { try writeContent("target", plain: plain, nodes: target, attributes: [], writer) }
         try writer.endElement()
         try writer.endElement()
+    }
+
+    /// `<source>` or `<target>`: inline nodes when the text has codes, else the plain text.
+    private static func writeContent(_ name: String, plain: String, nodes: [XMLNode]?, attributes: [(String, String)], _ writer: XMLStreamWriter) throws {
+        guard let nodes else { return try writer.element(name, text: plain, attributes: attributes) }
+        try writer.write([.element(XMLElement(name: name, attributes: attributes.map { (name: $0.0, value: $0.1) }, children: nodes))])
     }
 
     /// The segment's id inside its unit (unit and segment ids are in different scopes).
@@ -143,9 +157,12 @@ public enum XLIFFWriter {
         try writer.attribute("id", unit.id)
         if !unit.translate { try writer.attribute("translate", "no") }
         if unit.state == .final || unit.state == .reviewed { try writer.attribute("approved", "yes") }
-        try writer.element("source", text: unit.source, attributes: [("xml:lang", document.sourceLanguage.canonical)])
+        var encoder = XLIFF12InlineEncoder()
+        try writeContent("source", plain: unit.source, nodes: unit.sourceCodes.map { encoder.encode($0) },
+                         attributes: [("xml:lang", document.sourceLanguage.canonical)], writer)
         if let target = unit.target, let language = document.targetLanguage {
-            try writer.element("target", text: target, attributes: [("xml:lang", language.canonical), ("state", state12(unit.state))])
+            try writeContent("target", plain: target, nodes: unit.targetCodes.map { encoder.encode($0) },
+                             attributes: [("xml:lang", language.canonical), ("state", state12(unit.state))], writer)
         }
         for note in unit.notes { try writer.element("note", text: note) }
         for entry in unit.glossary {
