@@ -136,8 +136,7 @@ extension PrepareRequest.Lock: ExpressibleByArgument {}
 enum PrepareInputs {
     static func expand(_ arguments: [String]) throws -> [String] {
         try arguments.flatMap { argument -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else { return [argument] }
+            guard (try? InputLocation.file(argument).requireDirectory()) != nil else { return [argument] }
             let names = try FileManager.default.contentsOfDirectory(atPath: argument).sorted()
             let documents = names.filter { DocumentFormat(path: $0) != nil }.map { (argument as NSString).appendingPathComponent($0) }
             if documents.isEmpty { throw ValidationError("\(argument): no release in it (.txt, .md, .html)") }
