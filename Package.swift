@@ -43,10 +43,11 @@ let package = Package(
         .target(name: "ConcordMemory", dependencies: ["ConcordModel", "ConcordText", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "ConcordFormats", dependencies: ["ConcordModel", "ConcordXML", "ConcordText"]),
         .target(name: "ConcordAlignment", dependencies: ["ConcordModel", "ConcordText", "ConcordTerminology"]),
+        .target(name: "ConcordChecks", dependencies: ["ConcordModel", "ConcordText", "ConcordTerminology"]),
         .target(
             name: "Concord",
             dependencies: ["ConcordModel", "ConcordFormats", "ConcordText", "ConcordXML", "ConcordSegmentation", "ConcordTerminology", "ConcordMemory",
-                           "ConcordAlignment"],
+                           "ConcordAlignment", "ConcordChecks"],
             resources: [.copy("Resources/default.srx"), .copy("Resources/sco.tbx")]
         ),
         .executableTarget(
@@ -72,6 +73,7 @@ let package = Package(
         .testTarget(name: "ConcordMemoryTests", dependencies: ["ConcordMemory", "ConcordTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ConcordSegmentationTests", dependencies: ["ConcordSegmentation", "ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ConcordAlignmentTests", dependencies: ["ConcordAlignment", "ConcordTestSupport"]),
+        .testTarget(name: "ConcordChecksTests", dependencies: ["ConcordChecks", "ConcordFormats", "ConcordTestSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
         // The workflows called in-process, as the CLI and the server call them.
         .testTarget(name: "ConcordTests", dependencies: ["Concord", "ConcordTestSupport"]),

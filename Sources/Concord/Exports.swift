@@ -6,3 +6,4 @@
 @_exported import ConcordMemory
 @_exported import ConcordSegmentation
 @_exported import ConcordAlignment
+@_exported import ConcordChecks

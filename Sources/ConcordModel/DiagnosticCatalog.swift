@@ -86,6 +86,26 @@ public enum DiagnosticCatalog {
     public static let glossaryTermInTwoConcepts = DiagnosticKind("glossary.term-in-two-concepts", .error,
         "the same term belongs to two concepts, so recognising it is ambiguous")
 
+    // MARK: Quality checks (concord check)
+    public static let checkMissingTerm = DiagnosticKind("check.missing-term", .error,
+        "the source names a glossary concept and the target has none of its preferred or admitted terms")
+    public static let checkDeprecatedTerm = DiagnosticKind("check.deprecated-term", .error,
+        "a deprecated or superseded glossary term is used (in the target, or in the source)")
+    public static let checkInconsistentSource = DiagnosticKind("check.inconsistent-source", .warning,
+        "the same source text is translated differently elsewhere")
+    public static let checkInconsistentTarget = DiagnosticKind("check.inconsistent-target", .warning,
+        "the same translation stands for different source texts elsewhere")
+    public static let checkTermVariant = DiagnosticKind("check.term-variant", .warning,
+        "one concept is rendered with different terms of the same kind across the file")
+    public static let checkNumberMismatch = DiagnosticKind("check.number-mismatch", .error,
+        "the numbers of source and target differ (1,000 = 1000 = 1 000; 4 April = 4 апреля = 4月4日)")
+    public static let checkUntranslated = DiagnosticKind("check.untranslated", .error,
+        "the target is empty, or the same as a source that has words in it")
+    public static let checkTagMismatch = DiagnosticKind("check.tag-mismatch", .error,
+        "the inline codes of source and target differ in kind or number")
+    public static let checkPunctuation = DiagnosticKind("check.punctuation", .warning,
+        "the end punctuation, or the pairing of quotes and brackets, does not correspond")
+
     /// Every kind, sorted by id.
     public static let all: [DiagnosticKind] = [
         tmxBadAttribute, tmxBadDate, tmxControlCharacter, tmxDeprecatedUT, tmxDroppedAttribute, tmxEmptyUnit,
@@ -97,6 +117,8 @@ public enum DiagnosticCatalog {
         memoryNoLanguagePair, memoryTooManyVariants,
         glossaryDuplicateConceptID, glossaryDuplicateTerm, glossaryEmptyTerm, glossaryNoConcepts, glossaryNoLanguage,
         glossaryNoPreferredTerm, glossarySingleLanguage, glossaryTermInTwoConcepts,
+        checkMissingTerm, checkDeprecatedTerm, checkInconsistentSource, checkInconsistentTarget, checkTermVariant,
+        checkNumberMismatch, checkUntranslated, checkTagMismatch, checkPunctuation,
     ].sorted { $0.id < $1.id }
 
     private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

@@ -112,13 +112,25 @@ final class TermNormalizer {
     /// Other keys a glossary word may be met under. Snowball's Russian stemmer
     /// reads a noun in the nominative that ends like a gerund as one
     /// (`устав` → `уст`, but `уставом` → `устав`): a term word ending in a
-    /// consonant is also indexed under the stem of an inflected form.
+    /// consonant is also indexed under the stem of an inflected form. A noun in
+    /// -а/-я gives other stems in other cases (`ассамблея` → `ассамбле`, but
+    /// `ассамблеи`, `ассамблее` → `ассамбл`): it is indexed under those too.
     func alternativeKeys(for word: String) -> [String] {
-        guard language.language == "ru", let stemmer, word.count >= 4, let last = word.last,
-              !"аеёиоуыэюяйь".contains(last), last.isLetter else { return [] }
+        guard language.language == "ru", let stemmer, word.count >= 4, let last = word.last, last.isLetter else { return [] }
         let primary = normalize(word)
-        let inflected = stemmer.stem(word + "а")
-        return inflected != primary && inflected.count >= 3 ? [inflected] : []
+        var forms: [String] = []
+        if !"аеёиоуыэюяйь".contains(last) {
+            forms = [word + "а"]
+        } else if last == "а" || last == "я" {
+            let base = String(word.dropLast())
+            forms = ["и", "е", "ю", "ей", "ой", "ы", "у"].map { base + $0 }
+        }
+        var keys: [String] = []
+        for form in forms {
+            let stem = stemmer.stem(form)
+            if stem != primary, stem.count >= 3, !keys.contains(stem) { keys.append(stem) }
+        }
+        return keys
     }
 
     /// The comparison key of a folded word.

@@ -71,10 +71,17 @@ final class TermRecognizerEngine {
         guard !tokens.isEmpty else { return }
         // An acronym in a term must be written that way in the text too; other
         // words may have alternative keys (a few paths through the trie, at most 16).
-        let choices: [[String]] = tokens.map { token in
+        // The first word of a name whose other words are capitalised may be written in lower case
+        // inside a longer name (`Продовольственная и сельскохозяйственная организация Объединённых Наций`).
+        let nameFollows = tokens.dropFirst().contains { $0.capitalized || $0.acronymKey != nil }
+        let choices: [[String]] = tokens.enumerated().map { index, token in
             if let acronym = token.acronymKey { return [acronym] }
-            if token.capitalized { return (["^" + token.key] + normalizer.alternativeKeys(for: token.word).map { "^" + $0 }) }
-            return [token.key] + normalizer.alternativeKeys(for: token.word)
+            let alternatives = normalizer.alternativeKeys(for: token.word)
+            if token.capitalized {
+                let capitalised = ["^" + token.key] + alternatives.map { "^" + $0 }
+                return index == 0 && nameFollows ? capitalised + [token.key] + alternatives : capitalised
+            }
+            return [token.key] + alternatives
         }
         // Walk the trie with every path at once (at most 16 nodes), creating nodes as needed:
         // building the paths as arrays first would copy each one per token (quadratic in a long term).

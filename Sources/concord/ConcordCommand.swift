@@ -17,7 +17,7 @@ struct ConcordCommand: ParsableCommand {
         """,
         version: ConcordVersion.string,
         subcommands: [SegmentCommand.self, TermsCommand.self, GlossaryCommand.self, TMCommand.self, TMXCommand.self,
-                      AlignCommand.self, PrepareCommand.self, FinishCommand.self, DiagnosticsCommand.self]
+                      AlignCommand.self, PrepareCommand.self, FinishCommand.self, CheckCommand.self, DiagnosticsCommand.self]
     )
 
     /// Runs the command and maps every error to the CLI contract's exit codes in one place.

@@ -1,0 +1,191 @@
+/// The numbers a sentence states, as values both languages agree on: digits with their group
+/// and decimal separators dropped (`1,000` = `1000` = `1 000` = `1.000`; `2.5` = `2,5`), full-width
+/// and Arabic-Indic digits, Chinese numerals (`八` = 8, `十二` = 12, `5万` = 50000), Roman numerals of
+/// two letters or more (`VIII` = 8, as a Russian release numbers a conference), ordinals (`8th`)
+/// and the number words of one to ten in English and Russian (those four kinds weakly: see ``Found/strong``).
+enum NumberReader {
+    struct Found: Equatable {
+        var value: String
+        var range: Range<Int>
+        /// Written in digits: it must be found on the other side. Words, Roman and Chinese numerals
+        /// only answer for a number there (`one of the`, `CD`, `十分` are often no number at all).
+        var strong: Bool
+    }
+
+    static func numbers(in text: String) -> [Found] {
+        let scalars = Array(text.unicodeScalars)
+        var found: [Found] = []
+        var index = 0
+        while index < scalars.count {
+            if decimal(scalars[index]) != nil {
+                let (numbers, end) = number(at: index, in: scalars)
+                found += numbers
+                index = end
+            } else if chineseValue(scalars[index]) != nil {
+                let start = index
+                while index < scalars.count, chineseValue(scalars[index]) != nil { index += 1 }
+                if let value = chineseNumber(Array(scalars[start..<index])) { found.append(Found(value: String(value), range: start..<index, strong: false)) }
+            } else if isLetter(scalars[index]) {
+                let start = index
+                while index < scalars.count, isLetter(scalars[index]) { index += 1 }
+                let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                if let value = wordValue(word) { found.append(Found(value: value, range: start..<index, strong: false)) }
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The number (or the hour and minute of a time) that starts at `start`, and where it ends.
+    private static func number(at start: Int, in scalars: [Unicode.Scalar]) -> ([Found], Int) {
+        var index = start
+        var integer = "", fraction = ""
+        func digits(from position: Int) -> (String, Int) {
+            var text = "", position = position
+            while position < scalars.count, let digit = decimal(scalars[position]) { text.append(String(digit)); position += 1 }
+            return (text, position)
+        }
+        (integer, index) = digits(from: index)
+        // Groups of three after a separator belong to the number (1,000 · 1 000 · 1.000 · 1'000).
+        while index + 1 < scalars.count, [",", ".", " ", "\u{A0}", "\u{202F}", "'", "\u{2009}"].contains(scalars[index]),
+              decimal(scalars[index + 1]) != nil, groupFollows(scalars, index + 1) {
+            let (group, end) = digits(from: index + 1)
+            integer += group
+            index = end
+        }
+        // A time: 10.15 a.m., 15:30 — its hour and its minutes.
+        if index + 2 < scalars.count, scalars[index] == ":" || scalars[index] == ".", integer.count <= 2,
+           let _ = decimal(scalars[index + 1]), let _ = decimal(scalars[index + 2]),
+           index + 3 >= scalars.count || decimal(scalars[index + 3]) == nil,
+           scalars[index] == ":" || meridiem(scalars, from: index + 3) != nil {
+            let (minutes, end) = digits(from: index + 1)
+            let hour = adjusted(Int(integer) ?? 0, meridiem(scalars, from: end))
+            return ([Found(value: String(hour), range: start..<index, strong: true),
+                     Found(value: trimmedZeros(minutes), range: index + 1..<end, strong: Int(minutes) != 0)], end)
+        }
+        // A decimal fraction: 2.5 = 2,5.
+        if index + 1 < scalars.count, scalars[index] == "." || scalars[index] == ",", decimal(scalars[index + 1]) != nil {
+            (fraction, index) = digits(from: index + 1)
+        }
+        var value = trimmedZeros(integer) + (fraction.isEmpty ? "" : "." + fraction)
+        // 5万 = 50000, 3亿 = 300000000.
+        if fraction.isEmpty, index < scalars.count, let power = ["万": 4, "萬": 4, "亿": 8, "億": 8][Character(scalars[index])] {
+            value = trimmedZeros(integer + String(repeating: "0", count: power))
+            index += 1
+        }
+        // 3 p.m. is 15 h.
+        if fraction.isEmpty, let pm = meridiem(scalars, from: index), let hour = Int(integer), hour <= 12 { value = String(adjusted(hour, pm)) }
+        // Zero, and a list number that opens a segment (8. …, 2) …), say little: weak.
+        let listNumber = start == 0 && index + 1 < scalars.count && (scalars[index] == "." || scalars[index] == ")") && scalars[index + 1] == " "
+        return ([Found(value: value, range: start..<index, strong: value != "0" && !listNumber)], index)
+    }
+
+    /// "a.m." or "p.m." (or am, pm) after optional spaces: true for p.m.
+    private static func meridiem(_ scalars: [Unicode.Scalar], from start: Int) -> Bool? {
+        var index = start
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{A0}" { index += 1 }
+        guard index + 1 < scalars.count, scalars[index + 1] == "." || scalars[index + 1] == "m" || scalars[index + 1] == "M" else { return nil }
+        switch scalars[index] {
+        case "a", "A": return scalars[index + 1] == "." ? (index + 2 < scalars.count && (scalars[index + 2] == "m" || scalars[index + 2] == "M") ? false : nil) : false
+        case "p", "P": return scalars[index + 1] == "." ? (index + 2 < scalars.count && (scalars[index + 2] == "m" || scalars[index + 2] == "M") ? true : nil) : true
+        default: return nil
+        }
+    }
+
+    private static func adjusted(_ hour: Int, _ pm: Bool?) -> Int { pm == true && hour < 12 ? hour + 12 : hour }
+
+    /// After a separator, only a group of exactly three digits continues a number (1 000, not "in 2019 24").
+    private static func groupFollows(_ scalars: [Unicode.Scalar], _ start: Int) -> Bool {
+        var count = 0
+        var index = start
+        while index < scalars.count, decimal(scalars[index]) != nil { count += 1; index += 1 }
+        return count == 3
+    }
+
+    private static func trimmedZeros(_ digits: String) -> String {
+        let trimmed = digits.drop { $0 == "0" }
+        return trimmed.isEmpty ? "0" : String(trimmed)
+    }
+
+    static func decimal(_ scalar: Unicode.Scalar) -> Int? {
+        if (0x30...0x39).contains(scalar.value) { return Int(scalar.value - 0x30) }
+        if scalar.value < 0x80 || (0x0400...0x052F).contains(scalar.value) || (0x3000...0x9FFF).contains(scalar.value) { return nil }
+        guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else { return nil }
+        return Int(value)
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
+        return (0x0400...0x04FF).contains(scalar.value) || (0x00C0...0x024F).contains(scalar.value)
+    }
+
+    // MARK: Chinese numerals
+
+    private static let chineseDigits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    private static let chineseUnits: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000]
+
+    private static func chineseValue(_ scalar: Unicode.Scalar) -> Int? {
+        chineseDigits[Character(scalar)] ?? chineseUnits[Character(scalar)]
+    }
+
+    /// 十二 = 12, 二十 = 20, 一百零五 = 105, 三千万 = 30000000; a lone 一 in a word (一些, 统一) is no number.
+    private static func chineseNumber(_ scalars: [Unicode.Scalar]) -> Int? {
+        let characters = scalars.map(Character.init)
+        if characters.count == 1, characters[0] == "一" || characters[0] == "两" || characters[0] == "万" || characters[0] == "亿" { return nil }
+        var total = 0, section = 0, digit = 0
+        for character in characters {
+            if let value = chineseDigits[character] {
+                digit = value
+            } else if let unit = chineseUnits[character] {
+                if unit >= 10_000 {
+                    total += (section + digit) * unit
+                    section = 0
+                } else {
+                    section += (digit == 0 ? 1 : digit) * unit
+                }
+                digit = 0
+            }
+        }
+        return total + section + digit
+    }
+
+    // MARK: Words
+
+    private static let words: [String: String] = [
+        "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+        "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
+    ]
+    /// Russian number words as they are inflected (exact forms: семь, not семья).
+    private static let russianWords: [String: String] = Dictionary(uniqueKeysWithValues: [
+        ("2", ["два", "две", "двух", "двум", "двумя"]), ("3", ["три", "трех", "трёх", "трем", "трём", "тремя"]),
+        ("4", ["четыре", "четырех", "четырёх", "четырем", "четырём", "четырьмя"]), ("5", ["пять", "пяти", "пятью"]),
+        ("6", ["шесть", "шести", "шестью"]), ("7", ["семь", "семи"]), ("8", ["восемь", "восьми", "восемью"]),
+        ("9", ["девять", "девяти", "девятью"]), ("10", ["десять", "десяти", "десятью"]),
+    ].flatMap { value, forms in forms.map { ($0, value) } })
+    private static let roman: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000]
+
+    private static func wordValue(_ word: String) -> String? {
+        if word.count >= 2, word.allSatisfy({ roman[$0] != nil }), let value = romanValue(word) { return String(value) }
+        let lower = word.lowercased()
+        return words[lower] ?? russianWords[lower]
+    }
+
+    private static func romanValue(_ word: String) -> Int? {
+        let values = word.compactMap { roman[$0] }
+        var total = 0
+        for (index, value) in values.enumerated() {
+            total += index + 1 < values.count && value < values[index + 1] ? -value : value
+        }
+        // Only canonical numerals (MIX would be 1009 but is a word).
+        return total > 0 && total < 4000 && toRoman(total) == word ? total : nil
+    }
+
+    private static func toRoman(_ number: Int) -> String {
+        let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                                      (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var rest = number, result = ""
+        for (value, letters) in table { while rest >= value { result += letters; rest -= value } }
+        return result
+    }
+}

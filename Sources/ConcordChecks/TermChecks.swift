@@ -1,0 +1,59 @@
+import ConcordModel
+import ConcordTerminology
+
+/// The glossary checks of one unit: a concept of the source that the target does not render
+/// with a recommended term, and deprecated terms on either side. Recognition is
+/// inflection-aware (`Совета Безопасности ООН` is `Совет Безопасности ООН`).
+struct TermChecks {
+    let sourceTerms: TermRecognizer?
+    let targetTerms: TermRecognizer?
+    let targetLanguage: LanguageTag
+
+    /// A target term used for a concept: what `term-variant` compares across the file.
+    struct Usage {
+        let concept: String
+        let type: String
+        let term: String
+        let unit: String
+        let span: Range<Int>
+    }
+
+    func check(_ unit: CheckUnit, enabled: Set<CheckName>) throws -> (findings: [CheckFinding], usages: [Usage]) {
+        guard let sourceTerms, let targetTerms else { return ([], []) }
+        let sourceHits = try sourceTerms.hits(in: unit.source.plainText)
+        let targetHits = try targetTerms.hits(in: unit.target.plainText)
+        var findings: [CheckFinding] = []
+        if enabled.contains(.deprecatedTerm) {
+            for hit in targetHits where !hit.term.status.isRecommended {
+                let better = hit.concept.suggestions(in: targetLanguage, forSourceType: nil).map(\.text)
+                findings.append(CheckFinding(DiagnosticCatalog.checkDeprecatedTerm, check: .deprecatedTerm, unit: unit, targetSpan: hit.range,
+                                             message: "«\(hit.text)» is \(hit.term.status.rawValue)" + (better.isEmpty ? "" : ": use \(quoted(better))")))
+            }
+            for hit in sourceHits where !hit.term.status.isRecommended {
+                findings.append(CheckFinding(DiagnosticCatalog.checkDeprecatedTerm, check: .deprecatedTerm, unit: unit, sourceSpan: hit.range,
+                                             message: "the source uses «\(hit.text)», which is \(hit.term.status.rawValue): tell the author"))
+            }
+        }
+        if enabled.contains(.missingTerm), !unit.target.plainText.isEmpty {
+            var reported: Set<String> = []
+            for hit in sourceHits where !reported.contains(hit.concept.id) {
+                let expected = hit.concept.terms.filter { targetLanguage.matches($0.language) && $0.status.isRecommended }
+                guard !expected.isEmpty else { continue }          // the glossary has nothing to ask for
+                let rendered = targetHits.filter { $0.concept.id == hit.concept.id }
+                guard rendered.isEmpty else { continue }            // rendered (a deprecated form is its own finding)
+                reported.insert(hit.concept.id)
+                findings.append(CheckFinding(DiagnosticCatalog.checkMissingTerm, check: .missingTerm, unit: unit, sourceSpan: hit.range,
+                                             message: "«\(hit.text)» is not rendered with \(quoted(expected.map(\.text)))"))
+            }
+        }
+        let usages = targetHits.filter { $0.term.status.isRecommended }.map { hit in
+            Usage(concept: hit.concept.id, type: hit.term.type?.rawValue ?? "", term: hit.term.text, unit: unit.id, span: hit.range)
+        }
+        return (findings, usages)
+    }
+
+    private func quoted(_ terms: [String]) -> String {
+        let unique = terms.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return unique.prefix(3).map { "«\($0)»" }.joined(separator: " or ")
+    }
+}
