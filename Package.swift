@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "ArchitectureTests", dependencies: ["ConcordTestSupport"]),
         // The workflows called in-process, as the CLI and the server call them.
         .testTarget(name: "ConcordTests", dependencies: ["Concord", "ConcordTestSupport"]),
-        .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport", "concord"]),
+        .testTarget(name: "concordTests", dependencies: ["ConcordTestSupport", "concord"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,6 +28,25 @@ public struct CheckFinding: Codable, Sendable, Equatable {
         self.message = message
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case check, id, severity, tuid, source, target, sourceSpan, targetSpan, related, message
+    }
+
+    /// Spans without a place are written as null, so that every finding has the same keys.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(check, forKey: .check)
+        try container.encode(id, forKey: .id)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(tuid, forKey: .tuid)
+        try container.encode(source, forKey: .source)
+        try container.encode(target, forKey: .target)
+        if let sourceSpan { try container.encode(sourceSpan, forKey: .sourceSpan) } else { try container.encodeNil(forKey: .sourceSpan) }
+        if let targetSpan { try container.encode(targetSpan, forKey: .targetSpan) } else { try container.encodeNil(forKey: .targetSpan) }
+        try container.encode(related, forKey: .related)
+        try container.encode(message, forKey: .message)
+    }
+
     /// Stable across runs for the same unit text and finding: what an ignore list keeps.
     public var fingerprint: String {
         var hash: UInt64 = 0xcbf29ce484222325

@@ -49,7 +49,9 @@ enum NumberReader {
         (integer, index) = digits(from: index)
         // Groups of three after a separator belong to the number (1,000 · 1 000 · 1.000 · 1'000).
         while index + 1 < scalars.count, [",", ".", " ", "\u{A0}", "\u{202F}", "'", "\u{2009}"].contains(scalars[index]),
-              decimal(scalars[index + 1]) != nil, groupFollows(scalars, index + 1) {
+              decimal(scalars[index + 1]) != nil, groupFollows(scalars, index + 1),
+              // 2.639亿 and 1.500 million are fractions before a scale word.
+              !((scalars[index] == "." || scalars[index] == ",") && scale(scalars, from: index + 4) != nil) {
             let (group, end) = digits(from: index + 1)
             integer += group
             index = end
@@ -64,21 +66,76 @@ enum NumberReader {
             return ([Found(value: String(hour), range: start..<index, strong: true),
                      Found(value: trimmedZeros(minutes), range: index + 1..<end, strong: Int(minutes) != 0)], end)
         }
-        // A decimal fraction: 2.5 = 2,5.
+        // A time written as the military write it: 1855 hours, at 0940.
+        if integer.count == 4, let hour = Int(integer.prefix(2)), let minute = Int(integer.suffix(2)), hour < 24, minute < 60,
+           followedBy(["hours", "hrs", "h"], scalars, from: index) || precededBy(["at"], scalars, before: start) {
+            return ([Found(value: String(hour), range: start..<start + 2, strong: true),
+                     Found(value: String(minute), range: start + 2..<index, strong: minute != 0)], index)
+        }
+        // A decimal fraction: 2.5 = 2,5 (10.00 = 10).
         if index + 1 < scalars.count, scalars[index] == "." || scalars[index] == ",", decimal(scalars[index + 1]) != nil {
             (fraction, index) = digits(from: index + 1)
+            while fraction.hasSuffix("0") { fraction.removeLast() }
         }
         var value = trimmedZeros(integer) + (fraction.isEmpty ? "" : "." + fraction)
-        // 5万 = 50000, 3亿 = 300000000.
-        if fraction.isEmpty, index < scalars.count, let power = ["万": 4, "萬": 4, "亿": 8, "億": 8][Character(scalars[index])] {
-            value = trimmedZeros(integer + String(repeating: "0", count: power))
-            index += 1
+        // 5万 = 50000, 2.639亿 = 263.9 million = 263,9 млн = 263900000.
+        if let (power, length) = scale(scalars, from: index) {
+            value = scaled(integer, fraction, power: power)
+            index += length
         }
-        // 3 p.m. is 15 h.
-        if fraction.isEmpty, let pm = meridiem(scalars, from: index), let hour = Int(integer), hour <= 12 { value = String(adjusted(hour, pm)) }
+        // 3 p.m. is 15 h, and so is 下午3时.
+        if fraction.isEmpty, let hour = Int(integer), hour <= 12 {
+            if let pm = meridiem(scalars, from: index) { value = String(adjusted(hour, pm)) }
+            else if hour < 12, start >= 2, ["下午", "晚上"].contains(String(String.UnicodeScalarView(scalars[(start - 2)..<start]))) { value = String(hour + 12) }
+        }
         // Zero, and a list number that opens a segment (8. …, 2) …), say little: weak.
         let listNumber = start == 0 && index + 1 < scalars.count && (scalars[index] == "." || scalars[index] == ")") && scalars[index + 1] == " "
-        return ([Found(value: value, range: start..<index, strong: value != "0" && !listNumber)], index)
+        // 1 is often an article in the other language (a bomb, 1枚炸弹).
+        return ([Found(value: value, range: start..<index, strong: value != "0" && value != "1" && !listNumber)], index)
+    }
+
+    private static func word(_ scalars: [Unicode.Scalar], from start: Int) -> String {
+        var index = start
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{A0}" { index += 1 }
+        var end = index
+        while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+        return String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
+    }
+
+    private static func followedBy(_ words: Set<String>, _ scalars: [Unicode.Scalar], from start: Int) -> Bool {
+        start < scalars.count && scalars[start] == " " && words.contains(word(scalars, from: start))
+    }
+
+    private static func precededBy(_ words: Set<String>, _ scalars: [Unicode.Scalar], before end: Int) -> Bool {
+        var index = end - 1
+        while index >= 0, scalars[index] == " " { index -= 1 }
+        let last = index + 1
+        while index >= 0, scalars[index].properties.isAlphabetic { index -= 1 }
+        return last > index + 1 && words.contains(String(String.UnicodeScalarView(scalars[(index + 1)..<last])).lowercased())
+    }
+
+    /// A scale word after the number (万, 亿, million, billion, тыс., млн, млрд): its power of ten and length.
+    private static func scale(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, Int)? {
+        if start < scalars.count, let power = ["万": 4, "萬": 4, "亿": 8, "億": 8][Character(scalars[start])] { return (power, 1) }
+        var index = start
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{A0}" { index += 1 }
+        var end = index
+        while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+        let word = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
+        let powers = ["thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9, "тыс": 3, "тысяч": 3, "тысячи": 3,
+                      "млн": 6, "миллиона": 6, "миллионов": 6, "миллион": 6, "млрд": 9, "миллиарда": 9, "миллиардов": 9, "миллиард": 9]
+        guard index > start || word.isEmpty == false, let power = powers[word] else { return nil }
+        return (power, end - start)
+    }
+
+    /// integer.fraction × 10^power, as digits.
+    private static func scaled(_ integer: String, _ fraction: String, power: Int) -> String {
+        let digits = integer + fraction
+        let shift = power - fraction.count
+        if shift >= 0 { return trimmedZeros(digits + String(repeating: "0", count: shift)) }
+        let cut = digits.index(digits.endIndex, offsetBy: shift)
+        let tail = digits[cut...].drop { $0 == "0" }.isEmpty ? "" : "." + digits[cut...]
+        return trimmedZeros(String(digits[..<cut])) + tail
     }
 
     /// "a.m." or "p.m." (or am, pm) after optional spaces: true for p.m.
@@ -152,9 +209,17 @@ enum NumberReader {
 
     // MARK: Words
 
+    /// Number words, ordinals and month names (weak numbers).
     private static let words: [String: String] = [
         "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
         "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5",
+        // Months answer for the numbers other languages write them with (24 April = 4月24日).
+        "january": "1", "february": "2", "march": "3", "april": "4", "may": "5", "june": "6", "july": "7", "august": "8",
+        "september": "9", "october": "10", "november": "11", "december": "12",
+        "января": "1", "февраля": "2", "марта": "3", "апреля": "4", "мая": "5", "июня": "6", "июля": "7", "августа": "8",
+        "сентября": "9", "октября": "10", "ноября": "11", "декабря": "12",
+        "январь": "1", "февраль": "2", "март": "3", "апрель": "4", "май": "5", "июнь": "6", "июль": "7", "август": "8",
+        "сентябрь": "9", "октябрь": "10", "ноябрь": "11", "декабрь": "12",
     ]
     /// Russian number words as they are inflected (exact forms: семь, not семья).
     private static let russianWords: [String: String] = Dictionary(uniqueKeysWithValues: [

@@ -36,20 +36,36 @@ struct TermChecks {
         }
         if enabled.contains(.missingTerm), !unit.target.plainText.isEmpty {
             var reported: Set<String> = []
+            let source = unit.source.plainText, target = unit.target.plainText
             for hit in sourceHits where !reported.contains(hit.concept.id) {
                 let expected = hit.concept.terms.filter { targetLanguage.matches($0.language) && $0.status.isRecommended }
                 guard !expected.isEmpty else { continue }          // the glossary has nothing to ask for
                 let rendered = targetHits.filter { $0.concept.id == hit.concept.id }
                 guard rendered.isEmpty else { continue }            // rendered (a deprecated form is its own finding)
+                // Few false alarms: a term inside a longer name (the African Union's Peace and Security
+                // Council is not the UN's), a term kept as written (a title quoted in English), or the
+                // term's words present in another form (`counter-terrorism capacity` →
+                // `контртеррористического потенциала`) are not reported.
+                if LooseMatch.isInsideLongerName(hit.range, in: source) || target.contains(hit.text)
+                    || expected.contains(where: { LooseMatch.wordsPresent(of: $0.text, in: target) }) { continue }
                 reported.insert(hit.concept.id)
                 findings.append(CheckFinding(DiagnosticCatalog.checkMissingTerm, check: .missingTerm, unit: unit, sourceSpan: hit.range,
                                              message: "«\(hit.text)» is not rendered with \(quoted(expected.map(\.text)))"))
             }
         }
         let usages = targetHits.filter { $0.term.status.isRecommended }.map { hit in
-            Usage(concept: hit.concept.id, type: hit.term.type?.rawValue ?? "", term: hit.term.text, unit: unit.id, span: hit.range)
+            Usage(concept: hit.concept.id, type: Self.kind(of: hit.term.type), term: hit.term.text, unit: unit.id, span: hit.range)
         }
         return (findings, usages)
+    }
+
+    /// Short forms (acronyms, abbreviations) and full forms are both right in one text (`ШОС` after
+    /// `Шанхайская организация сотрудничества`): variants are compared within each kind only.
+    static func kind(of type: TermType?) -> String {
+        switch type {
+        case .acronym?, .abbreviation?, .shortForm?, .initialism?: "short"
+        default: "full"
+        }
     }
 
     private func quoted(_ terms: [String]) -> String {

@@ -16,14 +16,11 @@ enum UnitChecks {
         return nil
     }
 
-    /// The first number written in digits on one side that the other side lacks (each number on the other side answers once).
+    /// The first number written in digits on one side that the other side lacks. Values are
+    /// compared as sets: a translation that says the year twice, or once, says the same.
     private static func unmatched(_ numbers: [NumberReader.Found], in other: [NumberReader.Found]) -> NumberReader.Found? {
-        var available = other.map(\.value)
-        for number in numbers where number.strong {
-            guard let index = available.firstIndex(of: number.value) else { return number }
-            available.remove(at: index)
-        }
-        return nil
+        let available = Set(other.map(\.value))
+        return numbers.first { $0.strong && !available.contains($0.value) }
     }
 
     static func untranslated(_ unit: CheckUnit) -> CheckFinding? {

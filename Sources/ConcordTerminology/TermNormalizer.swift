@@ -112,7 +112,7 @@ final class TermNormalizer {
     /// Other keys a glossary word may be met under. Snowball's Russian stemmer
     /// reads a noun in the nominative that ends like a gerund as one
     /// (`устав` → `уст`, but `уставом` → `устав`): a term word ending in a
-    /// consonant is also indexed under the stem of an inflected form. A noun in
+    /// consonant is also indexed under the stems of its inflected forms. A noun in
     /// -а/-я gives other stems in other cases (`ассамблея` → `ассамбле`, but
     /// `ассамблеи`, `ассамблее` → `ассамбл`): it is indexed under those too.
     func alternativeKeys(for word: String) -> [String] {
@@ -120,10 +120,15 @@ final class TermNormalizer {
         let primary = normalize(word)
         var forms: [String] = []
         if !"аеёиоуыэюяйь".contains(last) {
-            forms = [word + "а"]
+            // Иран → ира, but Ираном → иран: every case of a noun in a consonant.
+            forms = ["а", "у", "ом", "е", "ы"].map { word + $0 }
         } else if last == "а" || last == "я" {
             let base = String(word.dropLast())
             forms = ["и", "е", "ю", "ей", "ой", "ы", "у"].map { base + $0 }
+        } else if last == "й" || last == "ь" {
+            // Китай → кита, but Китая → кит.
+            let base = String(word.dropLast())
+            forms = ["я", "ю", "ем", "е", "и"].map { base + $0 }
         }
         var keys: [String] = []
         for form in forms {
