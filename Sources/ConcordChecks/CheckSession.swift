@@ -50,23 +50,21 @@ public final class CheckSession {
         func related(_ positions: [Int], except position: Int) -> [String] {
             positions.filter { $0 != position }.prefix(20).compactMap { units[$0]?.id }
         }
-        for group in sourceGroups {
-            for position in group {
-                guard let unit = units[position], !unit.ignored.contains(.inconsistentSource) else { continue }
-                let others = group.filter { units[$0]?.target.plainText != unit.target.plainText }
-                findings.append(CheckFinding(DiagnosticCatalog.checkInconsistentSource, check: .inconsistentSource, unit: unit,
-                                             related: related(others, except: position),
-                                             message: "the same source is translated differently in \(others.count) other unit\(others.count == 1 ? "" : "s"): choose one translation"))
+        func report(_ groups: [[Int]], _ check: CheckName, _ kind: DiagnosticKind, differing side: (CheckUnit) -> String,
+                    message: (Int) -> String) {
+            for group in groups {
+                for position in group {
+                    guard let unit = units[position], !unit.ignored.contains(check) else { continue }
+                    let others = group.filter { units[$0].map(side) != side(unit) }
+                    findings.append(CheckFinding(kind, check: check, unit: unit, related: related(others, except: position), message: message(others.count)))
+                }
             }
         }
-        for group in targetGroups {
-            for position in group {
-                guard let unit = units[position], !unit.ignored.contains(.inconsistentTarget) else { continue }
-                let others = group.filter { units[$0]?.source.plainText != unit.source.plainText }
-                findings.append(CheckFinding(DiagnosticCatalog.checkInconsistentTarget, check: .inconsistentTarget, unit: unit,
-                                             related: related(others, except: position),
-                                             message: "the same translation stands for \(others.count) other source text\(others.count == 1 ? "" : "s"): check that they mean the same"))
-            }
+        report(sourceGroups, .inconsistentSource, DiagnosticCatalog.checkInconsistentSource, differing: { $0.target.plainText }) { count in
+            "the same source is translated differently in \(count) other unit\(count == 1 ? "" : "s"): choose one translation"
+        }
+        report(targetGroups, .inconsistentTarget, DiagnosticCatalog.checkInconsistentTarget, differing: { $0.source.plainText }) { count in
+            "the same translation stands for \(count) other source text\(count == 1 ? "" : "s"): check that they mean the same"
         }
         for variant in variants {
             guard let unit = units[variant.position], !unit.ignored.contains(.termVariant) else { continue }

@@ -126,8 +126,8 @@ struct AlignCommand: ParsableCommand {
             let units = result.units(from: sourceLanguage, to: targetLanguage, minimumConfidence: minConfidence, document: source)
             try writeUnits(units, languages: [sourceLanguage, targetLanguage])
             report(result, units: units.count, to: destination.name)
-        case .beads?: try AlignmentOutput.write(AlignmentOutput.beadLines(result.beads), to: destination, inputs: inputs)
-        case .json?: try AlignmentOutput.write(ConcordJSON.string(result) + "\n", to: destination, inputs: inputs)
+        case .beads?: try TextOutput.write(AlignmentOutput.beadLines(result.beads), to: destination, inputs: inputs)
+        case .json?: try TextOutput.write(ConcordJSON.string(result) + "\n", to: destination, inputs: inputs)
         case let other?: try writeReview(other, sections, to: destination)
         case nil where db == nil:
             try StandardStreams.write(result.beads.map { bead in
@@ -151,7 +151,7 @@ struct AlignCommand: ParsableCommand {
     private func writeReview(_ format: AlignmentOutputFormat, _ sections: [AlignmentReviewPage.Section], to location: OutputLocation) throws {
         let text = format == .tsv ? AlignmentReviewTable.text(sections)
             : AlignmentReviewPage(sections: sections, minimumConfidence: minConfidence).html()
-        try AlignmentOutput.write(text, to: location, inputs: inputs)
+        try TextOutput.write(text, to: location, inputs: inputs)
         if case .file = location { StandardStreams.writeError("\(format == .tsv ? "review table" : "review page") written to \(location.name)") }
     }
 
@@ -189,7 +189,7 @@ struct AlignCommand: ParsableCommand {
         case .tmx?:
             try writeUnits(units, languages: [LanguageTag(from)] + languages)
             StandardStreams.writeError("\(counted(result.documents.count, "document set")) aligned: \(counted(units.count, "unit")) written to \(destination.name)")
-        case .json?: try AlignmentOutput.write(ConcordJSON.string(result) + "\n", to: destination)
+        case .json?: try TextOutput.write(ConcordJSON.string(result) + "\n", to: destination)
         case let other?: try writeReview(other, sections, to: destination)
         case nil:
             if let db {
@@ -216,7 +216,7 @@ struct AlignCommand: ParsableCommand {
         }
         switch outputFormat {
         case .tmx?: try writeUnits(units, languages: [LanguageTag(from)] + languages)
-        case .json?: try AlignmentOutput.write(ConcordJSON.string(result) + "\n", to: destination, inputs: inputs)
+        case .json?: try TextOutput.write(ConcordJSON.string(result) + "\n", to: destination, inputs: inputs)
         case let other?: try writeReview(other, sections, to: destination)
         case nil where db == nil:
             try StandardStreams.write(units.map { unit in

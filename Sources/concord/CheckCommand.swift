@@ -99,7 +99,7 @@ struct CheckCommand: ParsableCommand {
         let result = try request.run()
         DiagnosticPrinter.printToStandardError(result.diagnostics.filter { $0.severity == .error })
         if updateIgnore, let ignore {
-            try AlignmentOutput.write(ignoreList.adding(result.findings).text, to: OutputLocation(argument: ignore))
+            try TextOutput.write(ignoreList.adding(result.findings).text, to: OutputLocation(argument: ignore))
             StandardStreams.writeError("\(ignore): \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") added; they will not be reported again")
             return
         }
@@ -110,7 +110,7 @@ struct CheckCommand: ParsableCommand {
         case .html: report = CheckReport.html(result)
         }
         if let output {
-            try AlignmentOutput.write(report + "\n", to: OutputLocation(argument: output))
+            try TextOutput.write(report + "\n", to: OutputLocation(argument: output))
             StandardStreams.writeError("\(result.summary.units) units checked: \(result.summary.errors) errors, \(result.summary.warnings) warnings; report in \(output)")
         } else {
             try StandardStreams.write(report)

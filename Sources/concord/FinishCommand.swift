@@ -33,7 +33,7 @@ struct FinishCommand: ParsableCommand {
         for release in rebuilt {
             let path = rebuilt.count > 1 ? (output as NSString).appendingPathComponent(release.original) : output
             if rebuilt.count > 1 { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
-            try AlignmentOutput.write(release.text, to: .file(path), inputs: [input])
+            try TextOutput.write(release.text, to: .file(path), inputs: [input])
             let units = document.files.first { $0.original == release.original }?.groups.flatMap(\.units).count ?? 0
             StandardStreams.writeError("\(release.original) → \(path): \(units - release.untranslated.count) of \(counted(units, "segment")) translated")
             if !release.untranslated.isEmpty {

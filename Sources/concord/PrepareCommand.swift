@@ -106,22 +106,22 @@ struct PrepareCommand: ParsableCommand {
             let clash = bases.filter { $0 == PrepareInputs.name(release, extension: "") }.count > 1
             let name = PrepareInputs.name(release, extension: "xlf", keepingFormat: clash)
             let path = several ? (output as NSString).appendingPathComponent(name) : output
-            try AlignmentOutput.write(String(decoding: try XLIFFWriter.data(release.xliff(xliff, copySource: copySource)), as: UTF8.self), to: .file(path), inputs: request.releases)
+            try TextOutput.write(String(decoding: try XLIFFWriter.data(release.xliff(xliff, copySource: copySource)), as: UTF8.self), to: .file(path), inputs: request.releases)
             let filled = release.segments.filter { $0.prefilled != nil }.count
             StandardStreams.writeError("\(release.name) → \(path): \(counted(release.segments.count, "segment")), \(filled) filled in from the memory"
                 + (release.unplaced.isEmpty ? "" : "; \(release.unplaced.count) not placed in the skeleton (inline markup): \(release.unplaced.joined(separator: ", "))"))
             if let draft {
                 let draftPath = several ? (draft as NSString).appendingPathComponent(PrepareInputs.name(release, extension: release.format, keepingFormat: clash)) : draft
                 if several { try FileManager.default.createDirectory(atPath: draft, withIntermediateDirectories: true) }
-                try AlignmentOutput.write(ReleaseAssembly.draft(release), to: .file(draftPath), inputs: request.releases)
+                try TextOutput.write(ReleaseAssembly.draft(release), to: .file(draftPath), inputs: request.releases)
             }
         }
         if let report {
-            try AlignmentOutput.write(PreparationReportPage(releases: result.releases, analyses: result.analyses).html(), to: .file(report), inputs: request.releases)
+            try TextOutput.write(PreparationReportPage(releases: result.releases, analyses: result.analyses).html(), to: .file(report), inputs: request.releases)
         }
         if let analysis {
             let json = result.analyses.count == 1 ? try ConcordJSON.string(result.analyses.values.first!) : try ConcordJSON.string(result.analyses)
-            try AlignmentOutput.write(json + "\n", to: .file(analysis), inputs: request.releases)
+            try TextOutput.write(json + "\n", to: .file(analysis), inputs: request.releases)
         }
         for language in result.analyses.keys.sorted() {
             try StandardStreams.write((result.analyses.count > 1 ? "\(language):\n" : "") + result.analyses[language]!.table())

@@ -23,19 +23,8 @@ public enum AlignmentOutputFormat: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// Writes text whole or not at all (a file appears only when complete).
+/// The beads of an alignment as scorers read them.
 public enum AlignmentOutput {
-    public static func write(_ text: String, to output: OutputLocation, inputs: [InputLocation] = []) throws {
-        let file = try AtomicOutputFile(output, inputs: inputs)
-        do {
-            try file.write(text)
-            try file.commit()
-        } catch {
-            file.discard()
-            throw error
-        }
-    }
-
     /// One bead a line, `[0]:[0, 1]`.
     public static func beadLines(_ beads: [Bead]) -> String {
         beads.map { "\($0.source):\($0.target)\n" }.joined()
