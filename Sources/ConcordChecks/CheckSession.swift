@@ -18,7 +18,8 @@ public final class CheckSession {
         let needsTerms = !glossaries.isEmpty && !enabled.isDisjoint(with: [.missingTerm, .deprecatedTerm, .termVariant])
         terms = TermChecks(sourceTerms: needsTerms ? try TermRecognizer(glossaries: glossaries, language: sourceLanguage) : nil,
                            targetTerms: needsTerms ? try TermRecognizer(glossaries: glossaries, language: targetLanguage) : nil,
-                           targetLanguage: targetLanguage)
+                           targetLanguage: targetLanguage,
+                           senseCues: needsTerms ? SenseCues(glossaries: glossaries, language: sourceLanguage) : nil)
     }
 
     /// The per-unit findings of the next unit (units are numbered from 0 in the order given).

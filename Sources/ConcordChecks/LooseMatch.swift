@@ -1,3 +1,5 @@
+import ConcordModel
+
 /// The lenient tests `missing-term` applies before it reports anything: an editor wants real
 /// omissions, not every sentence where a term appears in another word class or inside a name.
 enum LooseMatch {
@@ -50,6 +52,61 @@ enum LooseMatch {
             let prefix = String(word.prefix(word.count <= 5 ? word.count : max(5, word.count - 3)))
             return textWords.contains { $0.hasPrefix(prefix) || (prefix.count >= 6 && $0.contains(prefix)) }
         }
+    }
+
+    /// The hit modifies the noun after it (`counter-terrorism capacity`, `peacekeeping operations`):
+    /// the next word is a lower-case word that is not a function word. Such a term is often
+    /// rendered by an adjective made from the term's noun (`контртеррористического потенциала`).
+    static func isAttributive(_ range: Range<Int>, in text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        var index = range.upperBound
+        guard index < scalars.count, scalars[index] == " " || scalars[index] == "\u{A0}" else { return false }
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{A0}" { index += 1 }
+        let start = index
+        while index < scalars.count, scalars[index].properties.isAlphabetic { index += 1 }
+        let word = String(String.UnicodeScalarView(scalars[start..<index]))
+        guard word.count >= 3, word.unicodeScalars.first?.properties.isLowercase == true else { return false }
+        return !functionWords.contains(word)
+    }
+
+    private static let functionWords: Set<String> = [
+        "and", "or", "but", "nor", "of", "in", "to", "for", "by", "with", "from", "into", "onto", "on", "at", "as", "than",
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "which", "who", "whose",
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "shall", "should", "can", "could",
+        "may", "might", "must", "not", "also", "under", "over", "against", "between", "among", "through", "within", "without",
+        "during", "including", "such", "all", "both", "each", "other", "there", "here", "where", "when", "while",
+    ]
+
+    /// A long word of `term` (seven letters or more, its ending left aside) stands inside a word
+    /// of `text`: the adjective made from the term's noun (`терроризму` → `контртеррористического`).
+    static func derivedAdjectivePresent(of term: String, in text: String) -> Bool {
+        let textWords = words(text)
+        return words(term).filter { $0.count >= 7 }.contains { word in
+            let stem = String(word.prefix(word.count - 3))
+            return textWords.contains { $0.count > stem.count + 2 && $0.contains(stem) && isAdjectival($0) }
+        }
+    }
+
+    /// Endings only adjectives have (Russian): `-ого`, `-ому`, `-ый`, `-ая`, `-ые`, `-ими` ….
+    private static func isAdjectival(_ word: String) -> Bool {
+        ["ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ую", "юю", "ых", "их", "ыми", "ими"]
+            .contains { word.hasSuffix($0) } && !word.hasSuffix("ние") && !word.hasSuffix("тие")   // отмывание, развитие: nouns
+    }
+
+    /// The target speaks of the speaker's own country (`нашей страны`, `我国`, `our country`):
+    /// how a delegation's statement renders its country's name the second time.
+    static func speaksOfOwnCountry(_ text: String, language: LanguageTag) -> Bool {
+        let lowered = text.lowercased()
+        let phrases: [String] = switch language.language {
+        case "ru": ["нашей стран", "наша стран", "нашу стран", "нашем стран", "моей стран", "моя стран", "мою стран", "моем стран"]
+        case "zh": ["我国", "本国"]
+        case "en": ["our country", "my country"]
+        case "fr": ["notre pays", "mon pays"]
+        case "es": ["nuestro país", "mi país"]
+        case "de": ["unser land", "unseres landes", "mein land"]
+        default: []
+        }
+        return phrases.contains { lowered.contains($0) }
     }
 
     private static func words(_ text: String) -> [String] {

@@ -8,6 +8,8 @@ struct TermChecks {
     let sourceTerms: TermRecognizer?
     let targetTerms: TermRecognizer?
     let targetLanguage: LanguageTag
+    /// The vocabulary of each subject field in the source language.
+    let senseCues: SenseCues?
 
     /// A target term used for a concept: what `term-variant` compares across the file.
     struct Usage {
@@ -48,6 +50,7 @@ struct TermChecks {
                 // `контртеррористического потенциала`) are not reported.
                 if LooseMatch.isInsideLongerName(hit.range, in: source) || target.contains(hit.text)
                     || expected.contains(where: { LooseMatch.wordsPresent(of: $0.text, in: target) }) { continue }
+                if isParaphrased(hit, expected: expected, in: unit) || !hasSenseCue(hit, among: sourceHits, in: source) { continue }
                 reported.insert(hit.concept.id)
                 findings.append(CheckFinding(DiagnosticCatalog.checkMissingTerm, check: .missingTerm, unit: unit, sourceSpan: hit.range,
                                              message: "«\(hit.text)» is not rendered with \(quoted(expected.map(\.text)))"))
@@ -57,6 +60,32 @@ struct TermChecks {
             Usage(concept: hit.concept.id, type: Self.kind(of: hit.term.type), term: hit.term.text, unit: unit.id, span: hit.range)
         }
         return (findings, usages)
+    }
+
+    /// A rendering an editor accepts although no glossary term is there: a term modifying the
+    /// next noun rendered as an adjective made from the term's noun (`counter-terrorism capacity`
+    /// → `контртеррористического потенциала`), or a country's name in a delegation's statement
+    /// rendered as `our country` (`нашей страны`, `我国`).
+    private func isParaphrased(_ hit: TermHit, expected: [Term], in unit: CheckUnit) -> Bool {
+        let source = unit.source.plainText, target = unit.target.plainText
+        if LooseMatch.isAttributive(hit.range, in: source), expected.contains(where: { LooseMatch.derivedAdjectivePresent(of: $0.text, in: target) }) {
+            return true
+        }
+        let isName = hit.text.first?.isUppercase == true && expected.allSatisfy { $0.text.first?.isUppercase == true }
+        let field = hit.concept.subjectField?.lowercased()
+        let isPlace = field.map { ["countr", "region", "state", "geograph", "place"].contains(where: $0.contains) } ?? true
+        return isName && isPlace && LooseMatch.speaksOfOwnCountry(target, language: targetLanguage)
+    }
+
+    /// A single common word (`precursors`, `instruments`) has a general sense beside the glossary's:
+    /// it is taken in the glossary's sense only when the source shows the concept's subject field —
+    /// another concept of the field, or a word of the field's vocabulary (``SenseCues``). Names,
+    /// acronyms and compounds need no cue.
+    private func hasSenseCue(_ hit: TermHit, among hits: [TermHit], in source: String) -> Bool {
+        let isCommonWord = hit.text.allSatisfy(\.isLetter) && hit.text.first?.isLowercase == true
+        guard isCommonWord, let field = hit.concept.subjectField, let senseCues else { return true }
+        if hits.contains(where: { $0.concept.id != hit.concept.id && $0.concept.subjectField == field }) { return true }
+        return senseCues.showsField(field, in: source, besides: hit.text)
     }
 
     /// Short forms (acronyms, abbreviations) and full forms are both right in one text (`ШОС` after

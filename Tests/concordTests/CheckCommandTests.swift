@@ -95,8 +95,9 @@ import Testing
         #expect(run.stdout.contains("missing-term (1)") && run.stdout.contains("4 units checked"), "\(run.stdout)")
     }
 
-    /// The judged list in Fixtures is exactly what missing-term reports on the UN test set (en–ru):
-    /// when the check changes, the list is judged again and the README's figure updated.
+    /// The judged list in Fixtures is exactly what missing-term reports on the UN test set (en–ru),
+    /// plus the former false alarms now left alone: when the check changes, the list is judged
+    /// again and the README's figure updated.
     @Test(.enabled(if: TestSupport.sharedDataAvailable, "\(TestSupport.sharedDataSkipMessage)"))
     func theJudgedUNFindingsAreTheOnesReported() throws {
         let memory = TestSupport.packageRoot.appendingPathComponent("TMX/un-testset.en-ru-zh.tmx").path
@@ -105,10 +106,12 @@ import Testing
         let findings = (try JSONSerialization.jsonObject(with: run.stdoutData) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
         let judged = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Tests/concordTests/Fixtures/missing-term-un-en-ru.tsv"),
                                 encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-        #expect(Set(findings.compactMap { $0["tuid"] as? String }) == Set(judged.map { String($0[0]) }))
-        let real = judged.filter { $0[2] == "real" }.count
-        print("missing-term on the UN test set (en-ru): \(real) of \(judged.count) findings real")
-        #expect(Double(real) / Double(max(1, judged.count)) >= 0.8)
+        // Verdicts: real, false (a false alarm still reported), quiet (a false alarm a rule now leaves alone).
+        let reported = judged.filter { $0[2] != "quiet" }
+        #expect(Set(findings.compactMap { $0["tuid"] as? String }) == Set(reported.map { String($0[0]) }))
+        let real = reported.filter { $0[2] == "real" }.count
+        print("missing-term on the UN test set (en-ru): \(real) of \(reported.count) findings real")
+        #expect(Double(real) / Double(max(1, reported.count)) >= 0.9)
     }
 
     static let browser = TestSupport.program(["chromium", "chromium-browser", "google-chrome"])
