@@ -17,6 +17,18 @@ struct ConsistencyIndex {
         }
     }
 
+    func sourceKey(at position: Int) -> UInt64 { sourceKeys[position] }
+    func targetKey(at position: Int) -> UInt64 { targetKeys[position] }
+
+    /// A target term less used than another of its concept and kind: where it stands, and the
+    /// positions that use the usual one.
+    struct Variant {
+        let position: Int
+        let span: Range<Int>
+        let usual: [Int]
+        let usualTerm: String
+    }
+
     /// Groups of positions sharing one side and differing on the other.
     func inconsistentSources() -> [[Int]] { groups(by: sourceKeys, differingIn: targetKeys) }
     func inconsistentTargets() -> [[Int]] { groups(by: targetKeys, differingIn: sourceKeys) }
@@ -29,18 +41,19 @@ struct ConsistencyIndex {
 
     /// For each concept rendered with several terms of one kind: the usages of the less used terms,
     /// each with the positions that use the most used one.
-    func termVariants() -> [(position: Int, span: Range<Int>, usual: [Int], usualTerm: String)] {
+    func termVariants() -> [Variant] {
         var byGroup: [UInt64: [(term: String, position: Int32, span: Range<Int>)]] = [:]
         for usage in usages { byGroup[usage.group, default: []].append((usage.term, usage.position, usage.span)) }
-        var result: [(position: Int, span: Range<Int>, usual: [Int], usualTerm: String)] = []
+        var result: [Variant] = []
         for uses in byGroup.values {
             var counts: [String: Int] = [:]
             for use in uses { counts[use.term, default: 0] += 1 }
             guard counts.count > 1, let usual = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { continue }
             let usualPositions = Array(Set(uses.filter { $0.term == usual }.map { Int($0.position) })).sorted()
-            for use in uses where use.term != usual { result.append((Int(use.position), use.span, usualPositions, usual)) }
+            for use in uses where use.term != usual { result.append(Variant(position: Int(use.position), span: use.span, usual: usualPositions, usualTerm: usual)) }
         }
-        return result.sorted { $0.position < $1.position }
+        // In text order, whatever order the dictionary gave: the same report every run.
+        return result.sorted { ($0.position, $0.span.lowerBound, $0.usualTerm) < ($1.position, $1.span.lowerBound, $1.usualTerm) }
     }
 
     /// Text compared as a reader sees it: runs of white space as one space, ends trimmed.

@@ -110,6 +110,6 @@ enum LooseMatch {
     }
 
     private static func words(_ text: String) -> [String] {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е").split(whereSeparator: { !$0.isLetter }).map(String.init)
+        String(text.lowercased().map { $0 == "ё" ? "е" : $0 }).split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 }

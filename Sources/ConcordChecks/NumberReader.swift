@@ -28,8 +28,10 @@ enum NumberReader {
             } else if isLetter(scalars[index]) {
                 let start = index
                 while index < scalars.count, isLetter(scalars[index]) { index += 1 }
-                let word = String(String.UnicodeScalarView(scalars[start..<index]))
-                if let value = wordValue(word) { found.append(Found(value: value, range: start..<index, strong: false)) }
+                // Number words, months and Roman numerals are two to nine letters long.
+                if index - start >= 2, mayStartNumberWord(scalars[start]), let value = wordValue(scalars[start..<index]) {
+                    found.append(Found(value: value, range: start..<index, strong: false))
+                }
             } else {
                 index += 1
             }
@@ -116,17 +118,24 @@ enum NumberReader {
 
     /// A scale word after the number (万, 亿, million, billion, тыс., млн, млрд): its power of ten and length.
     private static func scale(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, Int)? {
-        if start < scalars.count, let power = ["万": 4, "萬": 4, "亿": 8, "億": 8][Character(scalars[start])] { return (power, 1) }
+        guard start < scalars.count else { return nil }
+        switch scalars[start] {
+        case "万", "萬": return (4, 1)
+        case "亿", "億": return (8, 1)
+        default: break
+        }
         var index = start
         while index < scalars.count, scalars[index] == " " || scalars[index] == "\u{A0}" { index += 1 }
         var end = index
         while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
-        let word = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
-        let powers = ["thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9, "тыс": 3, "тысяч": 3, "тысячи": 3,
-                      "млн": 6, "миллиона": 6, "миллионов": 6, "миллион": 6, "млрд": 9, "миллиарда": 9, "миллиардов": 9, "миллиард": 9]
-        guard index > start || word.isEmpty == false, let power = powers[word] else { return nil }
+        guard let power = scaleWords.value(of: scalars[index..<end]) else { return nil }
         return (power, end - start)
     }
+
+    private static let scaleWords = WordTable([
+        "thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9, "тыс": 3, "тысяч": 3, "тысячи": 3,
+        "млн": 6, "миллиона": 6, "миллионов": 6, "миллион": 6, "млрд": 9, "миллиарда": 9, "миллиардов": 9, "миллиард": 9,
+    ])
 
     /// integer.fraction × 10^power, as digits.
     private static func scaled(_ integer: String, _ fraction: String, power: Int) -> String {
@@ -183,7 +192,8 @@ enum NumberReader {
     private static let chineseUnits: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000]
 
     private static func chineseValue(_ scalar: Unicode.Scalar) -> Int? {
-        chineseDigits[Character(scalar)] ?? chineseUnits[Character(scalar)]
+        guard scalar.value >= 0x3007 else { return nil }       // 〇, the first of them: most text stops here
+        return chineseDigits[Character(scalar)] ?? chineseUnits[Character(scalar)]
     }
 
     /// 十二 = 12, 二十 = 20, 一百零五 = 105, 三千万 = 30000000; a lone 一 in a word (一些, 统一) is no number.
@@ -230,11 +240,39 @@ enum NumberReader {
     ].flatMap { value, forms in forms.map { ($0, value) } })
     private static let roman: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000]
 
-    private static func wordValue(_ word: String) -> String? {
-        if word.count >= 2, word.allSatisfy({ roman[$0] != nil }), let value = romanValue(word) { return String(value) }
-        let lower = word.lowercased()
-        return words[lower] ?? russianWords[lower]
+    /// Whether a word starting with `scalar` can be a number word, a month or a Roman numeral:
+    /// one bit per first letter (Latin and Russian), so most words are passed over unread.
+    private static func mayStartNumberWord(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value >= 0x41 && value <= 0x5A { return firstLetters.latin & (1 << (value - 0x41)) != 0 || romanLetters.contains(scalar) }
+        if value >= 0x61 && value <= 0x7A { return firstLetters.latin & (1 << (value - 0x61)) != 0 }
+        if value >= 0x410 && value <= 0x42F { return firstLetters.cyrillic & (1 << (value - 0x410)) != 0 }
+        if value >= 0x430 && value <= 0x44F { return firstLetters.cyrillic & (1 << (value - 0x430)) != 0 }
+        return value == 0x401 || value == 0x451
     }
+
+    private static let firstLetters = firstLetterMasks(Array(words.keys) + Array(russianWords.keys))
+
+    /// The first letters of `words` as bit sets (a–z, а–я).
+    private static func firstLetterMasks(_ words: [String]) -> (latin: UInt32, cyrillic: UInt32) {
+        var latin: UInt32 = 0, cyrillic: UInt32 = 0
+        for word in words {
+            guard let first = word.unicodeScalars.first?.value else { continue }
+            if first >= 0x61 && first <= 0x7A { latin |= 1 << (first - 0x61) }
+            if first >= 0x430 && first <= 0x44F { cyrillic |= 1 << (first - 0x430) }
+        }
+        return (latin, cyrillic)
+    }
+
+    private static func wordValue(_ letters: ArraySlice<Unicode.Scalar>) -> String? {
+        if letters.count >= 2, letters.allSatisfy({ romanLetters.contains($0) }), let value = romanValue(String(String.UnicodeScalarView(letters))) {
+            return String(value)
+        }
+        return numberWords.value(of: letters)
+    }
+
+    private static let romanLetters = "IVXLCDM".unicodeScalars
+    private static let numberWords = WordTable(words.merging(russianWords) { first, _ in first })
 
     private static func romanValue(_ word: String) -> Int? {
         let values = word.compactMap { roman[$0] }
@@ -254,3 +292,4 @@ enum NumberReader {
         return result
     }
 }
+

@@ -19,7 +19,8 @@ enum PunctuationCheck {
                                 targetSpan: max(0, count - 1)..<count,
                                 message: "the source ends with \(describe(sourceEnd)), the target with \(describe(targetEnd)): make them correspond")
         }
-        for pair in [quotes, brackets, titleMarks] {
+        guard hasPairedMarks(source) || hasPairedMarks(target) else { return nil }
+        for pair in pairs {
             if balanced(source, pair) && !balanced(target, pair) {
                 return CheckFinding(DiagnosticCatalog.checkPunctuation, check: .punctuation, unit: unit,
                                     message: "the target's \(pair.name) do not pair up as the source's do: close what is opened")
@@ -30,12 +31,12 @@ enum PunctuationCheck {
 
     /// The class of the last mark, past closing quotes, brackets and spaces.
     static func ending(_ text: String) -> Ending {
-        let closers: Set<Character> = ["\"", "'", "»", "”", "“", "’", "」", "』", ")", "）", "]", "》", " ", "\u{A0}", "\n"]
-        var characters = Array(text)
-        while let last = characters.last, closers.contains(last) { characters.removeLast() }
-        guard let last = characters.last else { return .none }
+        let closers: Set<Unicode.Scalar> = ["\"", "'", "»", "”", "“", "’", "」", "』", ")", "）", "]", "》", " ", "\u{A0}", "\n", "\r", "\t"]
+        var scalars = text.unicodeScalars[...]
+        while let last = scalars.last, closers.contains(last) { scalars.removeLast() }
+        guard let last = scalars.last else { return .none }
         switch last {
-        case ".", "。", "．": return characters.suffix(3) == ["." , ".", "."] ? .ellipsis : .period
+        case ".", "。", "．": return scalars.suffix(3).elementsEqual([".", ".", "."]) ? .ellipsis : .period
         case "?", "？": return .question
         case "!", "！": return .exclamation
         case ":", "：": return .colon
@@ -62,24 +63,35 @@ enum PunctuationCheck {
 
     struct Pair {
         let name: String
-        let opening: Set<Character>
-        let closing: Set<Character>
+        let opening: Set<Unicode.Scalar>
+        let closing: Set<Unicode.Scalar>
         /// Marks that open and close alike (`"`): they pair by count.
-        let either: Set<Character>
+        let either: Set<Unicode.Scalar>
+        /// Every mark of the pair, to pass over text without any at once.
+        var all: Set<Unicode.Scalar> { opening.union(closing).union(either) }
     }
 
     static let quotes = Pair(name: "quotation marks", opening: ["«", "„", "「", "『", "‹"], closing: ["»", "」", "』", "›"], either: ["\"", "“", "”"])
     static let brackets = Pair(name: "brackets", opening: ["(", "（", "["], closing: [")", "）", "]"], either: [])
     static let titleMarks = Pair(name: "title marks 《》", opening: ["《", "〈"], closing: ["》", "〉"], either: [])
+    private static let pairs = [quotes, brackets, titleMarks]
+    private static let marks = pairs.reduce(into: Set<Unicode.Scalar>()) { $0.formUnion($1.all) }
 
     /// Every opening has its closing (curly quotes count as either: “ opens in English and closes in Russian).
     static func balanced(_ text: String, _ pair: Pair) -> Bool {
         var depth = 0, either = 0
-        for character in text {
-            if pair.opening.contains(character) { depth += 1 }
-            if pair.closing.contains(character) { depth -= 1; if depth < 0 { return false } }
-            if pair.either.contains(character) { either += 1 }
+        for scalar in text.unicodeScalars where scalar.value >= 0x22 && marks.contains(scalar) {
+            if pair.opening.contains(scalar) { depth += 1 }
+            if pair.closing.contains(scalar) { depth -= 1; if depth < 0 { return false } }
+            if pair.either.contains(scalar) { either += 1 }
         }
         return depth == 0 && either % 2 == 0
     }
+
+    /// Whether the text has any quotation mark, bracket or title mark at all (most sentences have none).
+    static func hasPairedMarks(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value >= 0x22 && ($0.value < 0x80 ? asciiMarks.contains($0.value) : marks.contains($0)) }
+    }
+
+    private static let asciiMarks: Set<UInt32> = Set(marks.map(\.value).filter { $0 < 0x80 })
 }

@@ -4,7 +4,7 @@ import ConcordModel
 /// terms in one language that no other field's terms use (`drug control`: drugs, narcotic,
 /// trafficking, psychotropic, chemicals …). A single common word such as `precursors` is taken
 /// in the glossary's sense only where the text shows its field.
-struct SenseCues {
+struct SenseCues: Sendable {
     private var wordsByField: [String: Set<String>] = [:]
 
     init(glossaries: [Glossary], language: LanguageTag) {

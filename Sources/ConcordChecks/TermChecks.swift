@@ -4,7 +4,7 @@ import ConcordTerminology
 /// The glossary checks of one unit: a concept of the source that the target does not render
 /// with a recommended term, and deprecated terms on either side. Recognition is
 /// inflection-aware (`Совета Безопасности ООН` is `Совет Безопасности ООН`).
-struct TermChecks {
+struct TermChecks: Sendable {
     let sourceTerms: TermRecognizer?
     let targetTerms: TermRecognizer?
     let targetLanguage: LanguageTag
@@ -12,7 +12,7 @@ struct TermChecks {
     let senseCues: SenseCues?
 
     /// A target term used for a concept: what `term-variant` compares across the file.
-    struct Usage {
+    struct Usage: Sendable {
         let concept: String
         let type: String
         let term: String

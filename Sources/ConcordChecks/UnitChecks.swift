@@ -1,4 +1,3 @@
-import Foundation
 import ConcordModel
 
 /// The checks that look at one unit alone: numbers, untranslated text, inline codes and punctuation.
@@ -24,18 +23,26 @@ enum UnitChecks {
     }
 
     static func untranslated(_ unit: CheckUnit) -> CheckFinding? {
-        let source = unit.source.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
-        let target = unit.target.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let source = trimmed(unit.source.plainText), target = trimmed(unit.target.plainText)
         if target.isEmpty, !source.isEmpty {
             return CheckFinding(DiagnosticCatalog.checkUntranslated, check: .untranslated, unit: unit, message: "the target is empty: translate it")
         }
         // A source of words (not a code, a number or a lone acronym) copied unchanged.
-        let words = source.split(whereSeparator: { !$0.isLetter }).filter { word in word.count > 1 && word.contains { $0.isLowercase } }
-        if target == source, !words.isEmpty {
+        guard target.elementsEqual(source) else { return nil }
+        let words = String(source).split(whereSeparator: { !$0.isLetter }).filter { word in word.count > 1 && word.contains { $0.isLowercase } }
+        if !words.isEmpty {
             return CheckFinding(DiagnosticCatalog.checkUntranslated, check: .untranslated, unit: unit,
-                                targetSpan: 0..<target.unicodeScalars.count, message: "the target is the source text: translate it")
+                                targetSpan: 0..<unit.target.plainText.unicodeScalars.count, message: "the target is the source text: translate it")
         }
         return nil
+    }
+
+    /// The text without white space at either end.
+    private static func trimmed(_ text: String) -> Substring.UnicodeScalarView {
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return scalars
     }
 
     static func tagMismatch(_ unit: CheckUnit) -> CheckFinding? {

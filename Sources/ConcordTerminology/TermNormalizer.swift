@@ -15,7 +15,7 @@ final class TermNormalizer {
     private let folder: TextFolder
     private let stemmer: Stemmer?
     private let isEnglish: Bool
-    private var cache: [String: String] = [:]
+    private var cache: [ByteKey: String] = [:]
 
     init(language: LanguageTag) throws {
         self.language = language
@@ -26,7 +26,12 @@ final class TermNormalizer {
 
     /// The tokens of `text`, with ranges in `text`'s Unicode scalars.
     func tokens(of text: String) throws -> [TermToken] {
-        if let tokens = asciiTokens(text) { return tokens }
+        if let tokens = simpleTokens(text) { return tokens }
+        return try generalTokens(of: text)
+    }
+
+    /// The tokens through ICU folding: any text.
+    func generalTokens(of text: String) throws -> [TermToken] {
         let folded = try folder.fold(text)
         let original = Array(text.unicodeScalars)
         let scalars = Array(folded.text.unicodeScalars)
@@ -62,48 +67,53 @@ final class TermNormalizer {
         return tokens
     }
 
-    /// The same tokens for pure ASCII text, straight from the bytes (folding is
-    /// then only lower-casing, and offsets are byte offsets).
-    private func asciiTokens(_ text: String) -> [TermToken]? {
+    /// The same tokens for text in ASCII and the Russian alphabet — most of an English–Russian
+    /// memory — straight from the UTF-8 bytes: folding is then lower-casing and ё → е, which is
+    /// what the general path's NFKC case folding gives for these letters. Any other character
+    /// (a dash, a guillemet, another script) leaves the work to the general path (nil).
+    func simpleTokens(_ text: String) -> [TermToken]? {
         var text = text
         return text.withUTF8 { bytes -> [TermToken]? in
             var tokens: [TermToken] = []
-            var index = 0
-            let count = bytes.count
-            func isWordByte(_ byte: UInt8) -> Bool {
-                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-            }
-            while index < count {
-                let byte = bytes[index]
-                if byte >= 0x80 { return nil }
-                if isWordByte(byte) {
-                    var end = index + 1
-                    while end < count {
-                        let next = bytes[end]
-                        if next >= 0x80 { return nil }
-                        if isWordByte(next) { end += 1; continue }
-                        if next == 0x27, end + 1 < count, isWordByte(bytes[end + 1]) { end += 2; continue }
-                        break
+            var index = 0, scalarIndex = 0
+            var folded: [UInt8] = [], written: [UInt8] = []
+            while index < bytes.count {
+                guard let letter = SimpleLetter(bytes, at: index) else {
+                    let byte = bytes[index]
+                    guard byte < 0x80 else { return nil }
+                    if !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x2D || byte == 0x2F) {
+                        tokens.append(TermToken(key: String(UnicodeScalar(byte)), acronymKey: nil, range: scalarIndex..<scalarIndex + 1))
                     }
-                    var lower = [UInt8](UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    var capitals = 0
-                    var lowercase = 0
-                    for position in lower.indices {
-                        let value = lower[position]
-                        if value >= 0x41 && value <= 0x5A { lower[position] = value + 0x20; capitals += 1 } else if value >= 0x61 && value <= 0x7A { lowercase += 1 }
-                    }
-                    let word = String(decoding: lower, as: UTF8.self)
-                    let acronym = capitals >= 2 && lowercase == 0 && !lower.contains(0x27)
-                        ? "=" + String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) : nil
-                    tokens.append(TermToken(key: normalize(word), acronymKey: acronym, range: index..<end, word: word,
-                                            capitalized: bytes[index] >= 0x41 && bytes[index] <= 0x5A))
-                    index = end
-                } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x2D || byte == 0x2F {
                     index += 1
-                } else {
-                    tokens.append(TermToken(key: String(UnicodeScalar(byte)), acronymKey: nil, range: index..<index + 1))
-                    index += 1
+                    scalarIndex += 1
+                    continue
                 }
+                // A word: letters and digits, with an apostrophe inside ("Council's").
+                let start = scalarIndex
+                var capitals = 0, lowercase = 0, hasApostrophe = false
+                folded.removeAll(keepingCapacity: true)
+                written.removeAll(keepingCapacity: true)
+                var current: SimpleLetter? = letter
+                while let piece = current {
+                    piece.appendFolded(to: &folded)
+                    written.append(contentsOf: bytes[index..<index + piece.length])
+                    if piece.isUppercase { capitals += 1 } else if piece.isLowercase { lowercase += 1 }
+                    index += piece.length
+                    scalarIndex += 1
+                    current = SimpleLetter(bytes, at: index)
+                    if current == nil, index + 1 < bytes.count, bytes[index] == 0x27, let after = SimpleLetter(bytes, at: index + 1) {
+                        folded.append(0x27)
+                        written.append(0x27)
+                        hasApostrophe = true
+                        index += 1
+                        scalarIndex += 1
+                        current = after
+                    }
+                }
+                let word = String(decoding: folded, as: UTF8.self)
+                let acronym = capitals >= 2 && lowercase == 0 && !hasApostrophe ? "=" + String(decoding: written, as: UTF8.self) : nil
+                tokens.append(TermToken(key: normalize(word), acronymKey: acronym, range: start..<scalarIndex, word: word,
+                                        capitalized: letter.isUppercase))
             }
             return tokens
         }
@@ -140,7 +150,7 @@ final class TermNormalizer {
 
     /// The comparison key of a folded word.
     private func normalize(_ word: String) -> String {
-        if let cached = cache[word] { return cached }
+        if let cached = cache[ByteKey(word)] { return cached }
         var key = word
         if isEnglish {
             key = Self.lightInflection(word)
@@ -149,7 +159,7 @@ final class TermNormalizer {
             // A very short stem says too little; keep the word.
             key = stem.count >= 3 ? stem : word
         }
-        if cache.count < 200_000 { cache[word] = key }
+        if cache.count < 200_000 { cache[ByteKey(word)] = key }
         return key
     }
 

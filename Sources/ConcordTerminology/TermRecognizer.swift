@@ -32,7 +32,7 @@ public final class TermRecognizer: Sendable {
 final class TermRecognizerEngine {
     let language: LanguageTag
     private let normalizer: TermNormalizer
-    private var vocabulary: [String: Int32] = [:]
+    private var vocabulary: [ByteKey: Int32] = [:]
     /// (node << 32 | key id) → child node.
     private var edges: [UInt64: Int32] = [:]
     private var nodeCount: Int32 = 1
@@ -55,9 +55,9 @@ final class TermRecognizerEngine {
     }
 
     private func intern(_ key: String) -> Int32 {
-        if let id = vocabulary[key] { return id }
+        if let id = vocabulary[ByteKey(key)] { return id }
         let id = Int32(vocabulary.count)
-        vocabulary[key] = id
+        vocabulary[ByteKey(key)] = id
         return id
     }
 
@@ -115,9 +115,9 @@ final class TermRecognizerEngine {
         var acronym = [Int32](repeating: -1, count: tokens.count)
         var capital = [Int32](repeating: -1, count: tokens.count)
         for (index, token) in tokens.enumerated() {
-            plain[index] = vocabulary[token.key] ?? -1
-            if let key = token.acronymKey { acronym[index] = vocabulary[key] ?? -1 }
-            if token.capitalized { capital[index] = vocabulary[token.capitalKey] ?? -1 }
+            plain[index] = vocabulary[ByteKey(token.key)] ?? -1
+            if let key = token.acronymKey { acronym[index] = vocabulary[ByteKey(key)] ?? -1 }
+            if token.capitalized { capital[index] = vocabulary[ByteKey(token.capitalKey)] ?? -1 }
         }
         let scalars = text.unicodeScalars
         var cursor = scalars.startIndex

@@ -1,5 +1,5 @@
 /// A token of text or of a term, as the recogniser compares them.
-struct TermToken {
+struct TermToken: Equatable {
     /// The comparison key: folded, then stemmed or lightly inflected by language.
     let key: String
     /// The case-sensitive key of an acronym token ("=SCO"), when the token is one.

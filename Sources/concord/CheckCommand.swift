@@ -96,26 +96,31 @@ struct CheckCommand: ParsableCommand {
         let request = CheckRequest(input: input, sourceLanguage: LanguageTag(from), targetLanguage: LanguageTag(to),
                                    glossaries: glossary.isEmpty ? nil : glossary.map(InputLocation.init(argument:)),
                                    configuration: configuration, ignoredFingerprints: updateIgnore ? [] : ignoreList.fingerprints)
-        let result = try request.run()
-        DiagnosticPrinter.printToStandardError(result.diagnostics.filter { $0.severity == .error })
+        let outcome = try request.spool()
+        DiagnosticPrinter.printToStandardError(outcome.diagnostics.filter { $0.severity == .error })
+        let summary = outcome.summary
         if updateIgnore, let ignore {
-            try TextOutput.write(ignoreList.adding(result.findings).text, to: OutputLocation(argument: ignore))
-            StandardStreams.writeError("\(ignore): \(result.findings.count) finding\(result.findings.count == 1 ? "" : "s") added; they will not be reported again")
+            var list = ignoreList
+            try outcome.findings.forEach { list.add($0) }
+            try TextOutput.write(list.text, to: OutputLocation(argument: ignore))
+            StandardStreams.writeError("\(ignore): \(summary.findings) finding\(summary.findings == 1 ? "" : "s") added; they will not be reported again")
             return
         }
-        let report: String
-        switch format {
-        case .text: report = CheckReport.text(result, colour: output == nil && isatty(1) == 1)
-        case .json: report = try ConcordJSON.string(result)
-        case .html: report = CheckReport.html(result)
-        }
+        let reportFormat = CheckReport.Format(rawValue: format.rawValue)!
         if let output {
-            try TextOutput.write(report + "\n", to: OutputLocation(argument: output))
-            StandardStreams.writeError("\(result.summary.units) units checked: \(result.summary.errors) errors, \(result.summary.warnings) warnings; report in \(output)")
+            let file = try AtomicOutputFile(OutputLocation(argument: output), inputs: [file, source, target].compactMap { $0 }.map(InputLocation.init(argument:)))
+            do {
+                try CheckReport.write(outcome, format: reportFormat) { try file.write($0) }
+                try file.commit()
+            } catch {
+                file.discard()
+                throw error
+            }
+            StandardStreams.writeError("\(summary.units) units checked: \(summary.errors) errors, \(summary.warnings) warnings; report in \(output)")
         } else {
-            try StandardStreams.write(report)
+            try CheckReport.write(outcome, format: reportFormat, colour: isatty(1) == 1) { try StandardOutput.write($0) }
         }
-        if result.hasErrors { throw ExitCode(1) }
+        if outcome.hasErrors { throw ExitCode(1) }
     }
 }
 

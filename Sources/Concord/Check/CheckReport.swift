@@ -1,25 +1,52 @@
 import ConcordChecks
+import ConcordFormats
 import ConcordModel
 import Foundation
 
 /// The findings as an editor reads them: text grouped by check (coloured on a terminal), or a
 /// self-contained HTML page to filter by check, search, and see the spans highlighted.
 public enum CheckReport {
-    public static func text(_ result: CheckResult, colour: Bool) -> String {
-        var lines: [String] = []
-        for (check, findings) in Dictionary(grouping: result.findings, by: \.check).sorted(by: { $0.key < $1.key }) {
-            let heading = "\(check.rawValue) (\(findings.count))"
-            lines.append(colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading)
-            for finding in findings {
+    /// Where a report goes, piece by piece (a file being written, or standard output).
+    public typealias Emit = (String) throws -> Void
+
+    /// The report in `format`, written piece by piece from the spool.
+    public static func write(_ outcome: CheckOutcome, format: Format, colour: Bool = false, to emit: Emit) throws {
+        switch format {
+        case .text: try text(outcome, colour: colour, to: emit)
+        case .json: try json(outcome, to: emit)
+        case .html: try html(outcome, to: emit)
+        }
+    }
+
+    public enum Format: String, Sendable, CaseIterable { case text, json, html }
+
+    static func text(_ outcome: CheckOutcome, colour: Bool, to emit: Emit) throws {
+        let summary = outcome.summary
+        for check in outcome.findings.checks {
+            let heading = "\(check.rawValue) (\(summary.checks[check.rawValue] ?? 0))"
+            try emit((colour ? "\u{1B}[1m\(heading)\u{1B}[0m" : heading) + "\n")
+            try outcome.findings.forEach(of: check) { finding in
                 let severity = finding.severity == .error ? (colour ? "\u{1B}[31merror\u{1B}[0m" : "error") : (colour ? "\u{1B}[33mwarning\u{1B}[0m" : "warning")
-                lines.append("  \(finding.tuid): \(severity): \(finding.message)" + (finding.related.isEmpty ? "" : " (see \(finding.related.joined(separator: ", ")))"))
-                lines.append("    source: \(marked(finding.source, finding.sourceSpan, colour: colour))")
-                lines.append("    target: \(marked(finding.target, finding.targetSpan, colour: colour))")
+                try emit("  \(finding.tuid): \(severity): \(finding.message)" + (finding.related.isEmpty ? "" : " (see \(finding.related.joined(separator: ", ")))") + "\n"
+                         + "    source: \(marked(finding.source, finding.sourceSpan, colour: colour))\n"
+                         + "    target: \(marked(finding.target, finding.targetSpan, colour: colour))\n")
             }
         }
-        let summary = result.summary
-        lines.append("\(summary.units) units checked: \(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")")
-        return lines.joined(separator: "\n")
+        try emit("\(summary.units) units checked: \(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")\n")
+    }
+
+    /// `{"diagnostics": [...], "findings": [...], "summary": {...}}`, the findings copied from the spool as they are.
+    static func json(_ outcome: CheckOutcome, to emit: Emit) throws {
+        try emit("{\"diagnostics\":" + ConcordJSON.string(outcome.diagnostics) + ",\"findings\":[")
+        var first = true, pending = ""
+        for check in outcome.findings.checks {
+            try outcome.findings.forEachLine(of: check) { line in
+                pending += (first ? "" : ",") + String(decoding: line, as: UTF8.self)
+                first = false
+                if pending.utf8.count > 1 << 16 { try emit(pending); pending = "" }
+            }
+        }
+        try emit(pending + "],\"summary\":" + ConcordJSON.string(outcome.summary) + "}\n")
     }
 
     /// The text with the span in brackets (or bold on a terminal).
@@ -36,22 +63,10 @@ public enum CheckReport {
         return (piece(0..<start), piece(start..<end), piece(end..<scalars.count))
     }
 
-    public static func html(_ result: CheckResult) -> String {
-        let checks = Dictionary(grouping: result.findings, by: \.check).keys.sorted()
-        let options = checks.map { "<option value=\"\($0.rawValue)\">\($0.rawValue) (\(result.summary.checks[$0.rawValue] ?? 0))</option>" }.joined()
-        let rows = result.findings.map { finding -> String in
-            func cell(_ text: String, _ span: [Int]?) -> String {
-                guard let span, span.count == 2 else { return HTMLText.escape(text) }
-                let (before, inside, after) = split(text, span)
-                return HTMLText.escape(before) + "<mark>" + HTMLText.escape(inside) + "</mark>" + HTMLText.escape(after)
-            }
-            return "<tr class=\"finding \(finding.severity.rawValue)\" data-check=\"\(finding.check.rawValue)\">"
-                + "<td>\(HTMLText.escape(finding.tuid))</td><td>\(finding.check.rawValue)</td><td>\(finding.severity.rawValue)</td>"
-                + "<td>\(cell(finding.source, finding.sourceSpan))</td><td>\(cell(finding.target, finding.targetSpan))</td>"
-                + "<td>\(HTMLText.escape(finding.message))\(finding.related.isEmpty ? "" : "<div class=\"related\">see \(HTMLText.escape(finding.related.joined(separator: ", ")))</div>")</td></tr>"
-        }
-        let summary = result.summary
-        return """
+    static func html(_ outcome: CheckOutcome, to emit: Emit) throws {
+        let summary = outcome.summary
+        let options = outcome.findings.checks.map { "<option value=\"\($0.rawValue)\">\($0.rawValue) (\(summary.checks[$0.rawValue] ?? 0))</option>" }.joined()
+        try emit("""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Check report</title>
         <style>\(style)</style></head>
@@ -61,10 +76,22 @@ public enum CheckReport {
         <p><select id="check"><option value="">every check</option>\(options)</select>
         <input id="search" type="search" placeholder="search source, target, message"></p>
         <table><thead><tr><th>Unit</th><th>Check</th><th>Severity</th><th>Source</th><th>Target</th><th>What to do</th></tr></thead>
-        <tbody>\(rows.joined(separator: "\n"))</tbody></table>
-        <script>\(script)</script>
-        </body></html>
-        """
+        <tbody>
+        """)
+        try outcome.findings.forEach { finding in try emit(row(finding) + "\n") }
+        try emit("</tbody></table>\n<script>\(script)</script>\n</body></html>\n")
+    }
+
+    private static func row(_ finding: CheckFinding) -> String {
+        func cell(_ text: String, _ span: [Int]?) -> String {
+            guard let span, span.count == 2 else { return HTMLText.escape(text) }
+            let (before, inside, after) = split(text, span)
+            return HTMLText.escape(before) + "<mark>" + HTMLText.escape(inside) + "</mark>" + HTMLText.escape(after)
+        }
+        return "<tr class=\"finding \(finding.severity.rawValue)\" data-check=\"\(finding.check.rawValue)\">"
+            + "<td>\(HTMLText.escape(finding.tuid))</td><td>\(finding.check.rawValue)</td><td>\(finding.severity.rawValue)</td>"
+            + "<td>\(cell(finding.source, finding.sourceSpan))</td><td>\(cell(finding.target, finding.targetSpan))</td>"
+            + "<td>\(HTMLText.escape(finding.message))\(finding.related.isEmpty ? "" : "<div class=\"related\">see \(HTMLText.escape(finding.related.joined(separator: ", ")))</div>")</td></tr>"
     }
 
     static let style = """

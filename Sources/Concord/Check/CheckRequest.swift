@@ -35,27 +35,56 @@ public struct CheckRequest: Codable, Sendable {
         self.ignoredFingerprints = ignoredFingerprints
     }
 
-    public func run() throws -> CheckResult {
+    /// Runs the checks; the findings go to a spool on disk as they come, in batches whose units
+    /// are inspected on every core (a million units in constant memory).
+    public func spool() throws -> CheckOutcome {
         let glossaryList = try glossaries.map(TermLookup.glossaries) ?? [DocumentSegmentation.bundledGlossary()]
         let session = try CheckSession(glossaries: glossaryList, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                        enabled: configuration.enabled)
         let units = CheckUnitReader(input: input, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
-        var findings: [CheckFinding] = []
-        var count = 0
-        try units.forEach { _, unit in
-            findings += try session.check(unit)
-            count += 1
+        let spool = try CheckFindingSpool()
+        func keep(_ findings: [CheckFinding]) throws {
+            for finding in configuration.apply(to: findings) where !ignoredFingerprints.contains(finding.fingerprint) { try spool.append(finding) }
         }
+        var batch: [CheckUnit] = [], count = 0
+        func checkBatch() throws {
+            for findings in try session.check(batch) { try keep(findings) }
+            batch.removeAll(keepingCapacity: true)
+        }
+        try units.forEach { _, unit in
+            batch.append(unit)
+            count += 1
+            if batch.count == Self.batchSize { try checkBatch() }
+        }
+        try checkBatch()
+        spool.setUnits(count)
         // The cross-unit checks read again the units they concern (a million units stay on disk).
         let wanted = session.unitsToReread
-        var reread: [Int: CheckUnit] = [:]
         if !wanted.isEmpty {
-            try units.forEach { position, unit in if wanted.contains(position) { reread[position] = unit } }
+            try units.forEach { position, unit in if wanted.contains(position) { try keep(session.crossFindings(for: unit, at: position)) } }
         }
-        findings += session.crossFindings(reread)
-        findings = configuration.apply(to: findings).filter { !ignoredFingerprints.contains($0.fingerprint) }
-        return CheckResult(findings: findings, units: count, diagnostics: units.diagnostics)
+        return CheckOutcome(findings: spool, diagnostics: units.diagnostics)
     }
+
+    /// Units handed to the session at once: enough to keep every core busy, few enough to stay small.
+    static let batchSize = 512
+
+    /// Runs the checks and returns every finding in memory (for a file of a modest size).
+    public func run() throws -> CheckResult {
+        let outcome = try spool()
+        var findings: [CheckFinding] = []
+        try outcome.findings.forEach { findings.append($0) }
+        return CheckResult(findings: findings, summary: outcome.summary, diagnostics: outcome.diagnostics)
+    }
+}
+
+/// What a run found, kept on disk until the report is written.
+public struct CheckOutcome {
+    public let findings: CheckFindingSpool
+    public let diagnostics: [Diagnostic]
+    public var summary: CheckResult.Summary { findings.summary }
+    /// Exit status 1 when any finding is an error (a publishing pipeline stops there).
+    public var hasErrors: Bool { summary.errors > 0 }
 }
 
 /// The findings and how many there are of each kind.
@@ -73,16 +102,11 @@ public struct CheckResult: Codable, Sendable {
         public var checks: [String: Int]
     }
 
-    init(findings: [CheckFinding], units: Int, diagnostics: [Diagnostic]) {
-        self.findings = findings.sorted { ($0.check, Self.order($0.tuid)) < ($1.check, Self.order($1.tuid)) }
+    /// `findings` check by check, each check's in the order of the units.
+    init(findings: [CheckFinding], summary: Summary, diagnostics: [Diagnostic]) {
+        self.findings = findings
+        self.summary = summary
         self.diagnostics = diagnostics
-        summary = Summary(units: units, findings: findings.count, errors: findings.filter { $0.severity == .error }.count,
-                          warnings: findings.filter { $0.severity == .warning }.count,
-                          checks: Dictionary(grouping: findings, by: \.check.rawValue).mapValues(\.count))
-    }
-
-    private static func order(_ tuid: String) -> String {
-        tuid.count < 12 && tuid.allSatisfy(\.isNumber) ? String(repeating: "0", count: 12 - tuid.count) + tuid : tuid
     }
 
     /// Exit status 1 when any finding is an error (a publishing pipeline stops there).

@@ -24,11 +24,15 @@ public struct IgnoreList: Sendable, Equatable {
     /// The list with `findings` added (each once).
     public func adding(_ findings: [CheckFinding]) -> IgnoreList {
         var list = self
-        for finding in findings where !list.fingerprints.contains(finding.fingerprint) {
-            list.fingerprints.insert(finding.fingerprint)
-            list.lines.append("\(finding.fingerprint) \(finding.check.rawValue) \(finding.tuid): \(finding.source.prefix(60))")
-        }
+        for finding in findings { list.add(finding) }
         return list
+    }
+
+    /// Adds `finding` unless it is there already.
+    public mutating func add(_ finding: CheckFinding) {
+        guard !fingerprints.contains(finding.fingerprint) else { return }
+        fingerprints.insert(finding.fingerprint)
+        lines.append("\(finding.fingerprint) \(finding.check.rawValue) \(finding.tuid): \(finding.source.prefix(60))")
     }
 
     public var text: String { (lines.isEmpty ? "" : lines.joined(separator: "\n")) + "\n" }
