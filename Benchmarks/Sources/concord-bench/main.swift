@@ -7,6 +7,7 @@ import Foundation
 ///   swift run -c release concord-bench glossary [--concepts 100000] [--repeats 3]   (needs pip install pystemmer)
 ///   swift run -c release concord-bench memory [--units 1000000] [--peer-queries 100]   (needs pip install rapidfuzz lxml)
 ///   swift run -c release concord-bench align [--repeats 3]   (builds ../shared/bench/hunalign when missing)
+///   swift run -c release concord-bench check [--units 1000000] [--repeats 1]   (pofilter as a peer: pip install translate-toolkit)
 ///   swift run -c release concord-bench compare --baseline OLD_CONCORD [--units 200000] [--repeats 3]
 ///
 /// The concord binary measured is ../.build/release/concord (build it first with
@@ -45,10 +46,12 @@ do {
                                  units: option("--units", default: 200_000), repeats: option("--repeats", default: 3))
     case "align":
         try AlignmentBenchmark.run(concord: concord, data: data, repeats: option("--repeats", default: 3))
+    case "check":
+        try CheckBenchmark.run(concord: concord, data: data, units: option("--units", default: 1_000_000), repeats: option("--repeats", default: 1))
     case "tmx":
         try TMXBenchmark.run(concord: concord, data: data, units: option("--units", default: 1_000_000), repeats: option("--repeats", default: 3))
     default:
-        print("usage: concord-bench tmx [--units N] [--repeats N] | segment [--megabytes N] [--repeats N] | glossary [--concepts N] [--repeats N] | memory [--units N] [--peer-queries N] | align [--repeats N] | compare --baseline PATH [--units N] [--repeats N]")
+        print("usage: concord-bench tmx [--units N] [--repeats N] | segment [--megabytes N] [--repeats N] | glossary [--concepts N] [--repeats N] | memory [--units N] [--peer-queries N] | align [--repeats N] | check [--units N] [--repeats N] | compare --baseline PATH [--units N] [--repeats N]")
         exit(arguments.isEmpty ? 0 : 64)
     }
 } catch {
