@@ -4,6 +4,8 @@ extension FuzzyIndex {
     /// Every broken invariant, described (empty when the index is sound). Builds postings first.
     func checkInvariants() -> [String] {
         buildPostings()
+        let (tokens, starts, byLengthOrder) = (Array(tables.tokens), Array(tables.starts), Array(tables.byLengthOrder))
+        let (postingStarts, postingItems) = (Array(tables.postingStarts), Array(tables.postingItems))
         var problems: [String] = []
         func check(_ condition: Bool, _ problem: @autoclosure () -> String) {
             if !condition, problems.count < 20 { problems.append(problem()) }
@@ -14,27 +16,29 @@ extension FuzzyIndex {
               "the length order is not a permutation of the sequences")
         let lengths = byLengthOrder.map { length(Int($0)) }
         check(zip(lengths, lengths.dropFirst()).allSatisfy { $0 <= $1 }, "the length order is not shortest first")
-        for (length, first) in firstOfLength.enumerated() {
+        for (length, first) in tables.firstOfLength.enumerated() {
             let expected = lengths.firstIndex { $0 >= length } ?? count
             check(first == expected, "firstOfLength[\(length)] is \(first), not \(expected)")
         }
         check(postingStarts.count == vocabulary.count + 1 && postingStarts.last == postingItems.count,
               "posting starts do not span the postings")
         check(zip(postingStarts, postingStarts.dropFirst()).allSatisfy { $0 <= $1 }, "posting starts decrease")
-        check(hits.count == count && hits.allSatisfy { $0 == 0 }, "the scratch counts are not clear")
+        check(scratchIsClear, "the scratch counts are not clear")
         problems += postingProblems(lengthOrder: byLengthOrder)
         return problems
     }
 
     /// Each token's list holds, in ascending order, exactly the positions of the sequences containing it.
     private func postingProblems(lengthOrder: [Int32]) -> [String] {
+        let (tokens, starts, bitsets, bitsetWords) = (tables.tokens, tables.starts, tables.bitsets, tables.bitsetWords)
+        let (postingStarts, postingItems) = (tables.postingStarts, tables.postingItems)
         var expected = [[Int32]](repeating: [], count: vocabulary.count)
         for (position, number) in lengthOrder.enumerated() {
             for id in Set(tokens[starts[Int(number)]..<starts[Int(number) + 1]]) { expected[Int(id)].append(Int32(position)) }
         }
         var problems: [String] = []
         for id in 0..<vocabulary.count where problems.count < 20 {
-            let list = Array(postingItems[postingStarts[id]..<postingStarts[id + 1]])
+            let list = Array(postingItems.slice(postingStarts[id]..<postingStarts[id + 1]))
             if list != expected[id] { problems.append("the postings of token \(id) are \(list.prefix(8)), not \(expected[id].prefix(8))") }
             for (level, set) in (bitsetOfToken[Int32(id)] ?? []).enumerated() {
                 let members = (0..<count).filter { bitsets[set * bitsetWords + $0 >> 6] >> UInt64($0 & 63) & 1 != 0 }

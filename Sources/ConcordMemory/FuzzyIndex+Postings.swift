@@ -6,10 +6,21 @@ extension FuzzyIndex {
         buildPostings()
     }
 
-    /// Builds the posting lists and bit sets, over the sequences renumbered shortest first.
+    /// Builds the tables (posting lists and bit sets, over the sequences renumbered shortest
+    /// first) from the sequences added, unless they are current.
     func buildPostings() {
-        guard postingsCover != count || postingStarts.count != vocabulary.count + 1 else { return }
-        let vocabularySize = vocabulary.count
+        guard !tablesAreCurrent else { return }
+        tables = Self.buildTables(tokens: addedTokens, starts: addedStarts, vocabularySize: vocabulary.count)
+        addedTokens = []
+        addedStarts = [0]
+        tablesAreCurrent = true
+        hits = [UInt16](repeating: 0, count: tables.sequenceCount)
+    }
+
+    /// The tables for these sequences.
+    static func buildTables(tokens: [Int32], starts: [Int], vocabularySize: Int) -> FuzzyTables {
+        let count = starts.count - 1
+        func length(_ number: Int) -> Int { starts[number + 1] - starts[number] }
         var byLength = [Int](repeating: 0, count: 2)
         for number in 0..<count {
             let m = length(number)
@@ -20,13 +31,14 @@ extension FuzzyIndex {
         // Within the index, sequences are numbered shortest first: a length window is then a
         // range of numbers, and posting lists and bit sets come out ordered by length.
         var order = [Int32](repeating: 0, count: count)
-        firstOfLength = Array(byLength)
+        var tables = FuzzyTables()
+        tables.firstOfLength = FlatArray(Array(byLength))
         for number in 0..<count {
             let m = length(number)
             order[byLength[m]] = Int32(number)
             byLength[m] += 1
         }
-        byLengthOrder = order
+        tables.byLengthOrder = FlatArray(order)
 
         var sizes = [Int](repeating: 0, count: vocabularySize + 1)
         var lastSeen = [Int32](repeating: -1, count: vocabularySize)
@@ -37,9 +49,9 @@ extension FuzzyIndex {
             }
         }
         for index in 1..<sizes.count { sizes[index] += sizes[index - 1] }
-        postingStarts = sizes
+        tables.postingStarts = FlatArray(sizes)
         var cursor = sizes
-        postingItems = [Int32](repeating: 0, count: sizes[vocabularySize])
+        var postingItems = [Int32](repeating: 0, count: sizes[vocabularySize])
         lastSeen = [Int32](repeating: -1, count: vocabularySize)
         for (position, number) in order.enumerated() {
             for id in tokens[starts[Int(number)]..<starts[Int(number) + 1]] where lastSeen[Int(id)] != number {
@@ -48,9 +60,10 @@ extension FuzzyIndex {
                 cursor[Int(id)] += 1
             }
         }
-        hits = [UInt16](repeating: 0, count: count)
-        bitsetWords = (count + 63) / 64
-        bitsetOfToken = [:]
+        tables.postingItems = FlatArray(postingItems)
+        postingItems = []
+        let bitsetWords = (count + 63) / 64
+        var bitsetOfToken: [Int32: [Int]] = [:]
         // Frequent tokens get bit sets, one per level of repetition (twice, three times, four
         // times) while enough sequences reach that level: counts then bound min(query, sequence)
         // occurrences, not just presence.
@@ -96,7 +109,11 @@ extension FuzzyIndex {
             let set = setOfLevel[frequent * levels + level]
             if set >= 0 { sets[set * bitsetWords + position >> 6] |= 1 << UInt64(position & 63) }
         }
-        bitsets = sets
-        postingsCover = count
+        tables.bitsets = FlatArray(sets)
+        tables.bitsetOfToken = bitsetOfToken
+        tables.bitsetWords = bitsetWords
+        tables.tokens = FlatArray(tokens)
+        tables.starts = FlatArray(starts)
+        return tables
     }
 }

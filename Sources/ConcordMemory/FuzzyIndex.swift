@@ -19,29 +19,19 @@ import ConcordModel
 final class FuzzyIndex {
     /// The keys of the tokens, by id.
     let vocabulary: TokenVocabulary
-    var tokens: [Int32] = []
-    var starts: [Int] = [0]
-
-    // Built before the first search after additions. Inside them sequences are numbered by
-    // length (`byLengthOrder[i]` is the sequence at position i,
-    // `firstOfLength[l]` the first position of length l or more). For token id t, its positions
-    // are postingItems[postingStarts[t]..<postingStarts[t + 1]], ascending.
-    var byLengthOrder: [Int32] = []
-    var firstOfLength: [Int] = [0]
-    var postingStarts: [Int] = [0]
-    var postingItems: [Int32] = []
-    var postingsCover = 0
+    /// What searches read: built from the sequences added, before the first search after
+    /// additions, or mapped from an index file.
+    var tables = FuzzyTables()
+    // The sequences added, while the tables do not hold them yet (released once they do).
+    var addedTokens: [Int32] = []
+    var addedStarts: [Int] = [0]
+    /// True when ``tables`` holds every sequence (and the arrays above are released).
+    var tablesAreCurrent = true
 
     // Scratch buffers reused by every search.
     var hits: [UInt16] = []
     private var touched: [Int32] = []
     private var buckets: [[Int32]] = Array(repeating: [], count: 101)
-    // Bit sets of the sequences holding each frequent token (one in 128 sequences or more):
-    // testing a candidate's bit is cheaper than reading a long posting list.
-    var bitsets: [UInt64] = []
-    /// Per frequent token, its bit sets by level: sequences holding it at least once, twice …
-    var bitsetOfToken: [Int32: [Int]] = [:]
-    var bitsetWords = 0
     /// Bit-sliced counters of one search: plane p holds bit p of every sequence's count.
     private var planes: [UInt64] = []
 
@@ -55,34 +45,32 @@ final class FuzzyIndex {
         vocabulary = TokenVocabulary()
     }
 
-    private init(sharing vocabulary: TokenVocabulary) {
+    /// An index over tables and a vocabulary made elsewhere (read from an index file).
+    init(vocabulary: TokenVocabulary, tables: FuzzyTables) {
         self.vocabulary = vocabulary
+        self.tables = tables
+        hits = [UInt16](repeating: 0, count: tables.sequenceCount)
     }
 
     /// An index over the same sequences and vocabulary with scratch buffers of its own,
-    /// for searching on another thread. The arrays are shared copy-on-write, so nothing is
-    /// copied as long as neither index changes; posting lists are built first.
+    /// for searching on another thread. The tables are shared, so nothing is copied;
+    /// posting lists are built first.
     func copyForSearching() -> FuzzyIndex {
         buildPostings()
-        let copy = FuzzyIndex(sharing: vocabulary)
-        copy.tokens = tokens
-        copy.starts = starts
-        copy.byLengthOrder = byLengthOrder
-        copy.firstOfLength = firstOfLength
-        copy.postingStarts = postingStarts
-        copy.postingItems = postingItems
-        copy.postingsCover = postingsCover
-        copy.bitsets = bitsets
-        copy.bitsetOfToken = bitsetOfToken
-        copy.bitsetWords = bitsetWords
+        let copy = FuzzyIndex(vocabulary: vocabulary, tables: tables)
         copy.firstPhaseBudget = firstPhaseBudget
         copy.verificationCost = verificationCost
-        copy.hits = [UInt16](repeating: 0, count: hits.count)
         return copy
     }
 
+    /// True when no search left a mark in the scratch counts.
+    var scratchIsClear: Bool { hits.count == count && hits.allSatisfy { $0 == 0 } }
+
+    /// Per frequent token, its bit sets by level (see ``FuzzyTables``).
+    var bitsetOfToken: [Int32: [Int]] { tables.bitsetOfToken }
+
     /// The number of indexed sequences.
-    var count: Int { starts.count - 1 }
+    var count: Int { tablesAreCurrent ? tables.sequenceCount : addedStarts.count - 1 }
 
     /// Adds a sequence of token keys; returns its number (0, 1, 2 …).
     @discardableResult
@@ -93,14 +81,20 @@ final class FuzzyIndex {
     /// Adds a sequence of ids of ``vocabulary``; returns its number.
     @discardableResult
     func add(ids: some Sequence<Int32>) -> Int {
-        tokens.append(contentsOf: ids)
-        starts.append(tokens.count)
+        if tablesAreCurrent {
+            // Adding after a search: the sequences come back out of the tables (tests do this).
+            addedTokens = Array(tables.tokens)
+            addedStarts = Array(tables.starts)
+            tablesAreCurrent = false
+        }
+        addedTokens.append(contentsOf: ids)
+        addedStarts.append(addedTokens.count)
         return count - 1
     }
 
-    /// The length of sequence `number`.
+    /// The length of sequence `number` (postings must be built).
     @inline(__always)
-    func length(_ number: Int) -> Int { starts[number + 1] - starts[number] }
+    func length(_ number: Int) -> Int { tables.length(number) }
 
     /// Ids for a query; tokens the index has never seen get negative ids no sequence has.
     func ids(for keys: [String]) -> [Int32] {
@@ -117,11 +111,8 @@ final class FuzzyIndex {
 
     /// The fuzzy score of sequence `number` against a prepared query.
     func score(_ pattern: EditDistance.Pattern, _ number: Int) -> Int {
-        let m = length(number)
-        let distance = tokens.withUnsafeBufferPointer { all in
-            EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number] + m]))
-        }
-        return FuzzyScore.score(distance: distance, longer: max(pattern.count, m))
+        let sequence = tables.sequence(number)
+        return FuzzyScore.score(distance: EditDistance.distance(pattern, sequence), longer: max(pattern.count, sequence.count))
     }
 
     /// The sequences that can be among the best `limit` by `finalScore` (which may
@@ -137,7 +128,7 @@ final class FuzzyIndex {
         if n >= Int(Self.verified) { return scoreEverySequence(query, minimum: minimum, finalScore: finalScore) }
 
         return withoutActuallyEscaping(finalScore) { finalScore in
-            var search = FuzzySearch(index: self, query: query, minimum: minimum, limit: limit, finalScore: finalScore)
+            var search = FuzzySearch(index: self, tables: tables, query: query, minimum: minimum, limit: limit, finalScore: finalScore)
             // The scratch buffers move into the search and back: no exclusivity checks on class
             // properties in its loops, and no allocation per search.
             swap(&search.hits, &hits)
@@ -174,9 +165,7 @@ final class FuzzyIndex {
     /// Marks a candidate already verified in ``hits``.
     static let verified: UInt16 = 1 << 15
 
-    func postingCount(_ id: Int32) -> Int {
-        id < 0 ? 0 : postingStarts[Int(id) + 1] - postingStarts[Int(id)]
-    }
+    func postingCount(_ id: Int32) -> Int { tables.postingCount(id) }
 
     /// Candidate lengths and the fewest shared tokens for a score of `minimum`.
     struct Bounds {

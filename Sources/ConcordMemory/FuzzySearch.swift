@@ -6,10 +6,11 @@
 ///
 /// Positions are places in the index's length order (`order` maps them to sequence numbers).
 struct FuzzySearch {
-    // The index's arrays, as locals (read only).
-    private let tokens: [Int32], starts: [Int], postingStarts: [Int], postingItems: [Int32]
-    private let order: [Int32], firstOfLength: [Int], sequenceCount: Int
-    private let bitsets: [UInt64], bitsetOfToken: [Int32: [Int]], words: Int
+    // The index's tables, as locals (read only).
+    private let tables: FuzzyTables
+    private let postingStarts: FlatArray<Int>, postingItems: FlatArray<Int32>
+    private let order: FlatArray<Int32>, firstOfLength: FlatArray<Int>, sequenceCount: Int
+    private let bitsets: FlatArray<UInt64>, bitsetOfToken: [Int32: [Int]], words: Int
     private let firstPhaseBudget: Int, verificationCost: Int
 
     // The query.
@@ -36,10 +37,11 @@ struct FuzzySearch {
     private var frequentWeight = 0
     private var planeCount = 0
 
-    init(index: FuzzyIndex, query: [Int32], minimum: Int, limit: Int, finalScore: @escaping (Int, Int) -> Int) {
-        (tokens, starts, postingStarts, postingItems) = (index.tokens, index.starts, index.postingStarts, index.postingItems)
-        (order, firstOfLength, sequenceCount) = (index.byLengthOrder, index.firstOfLength, index.starts.count - 1)
-        (bitsets, bitsetOfToken, words) = (index.bitsets, index.bitsetOfToken, index.bitsetWords)
+    init(index: FuzzyIndex, tables: FuzzyTables, query: [Int32], minimum: Int, limit: Int, finalScore: @escaping (Int, Int) -> Int) {
+        self.tables = tables
+        (postingStarts, postingItems) = (tables.postingStarts, tables.postingItems)
+        (order, firstOfLength, sequenceCount) = (tables.byLengthOrder, tables.firstOfLength, tables.sequenceCount)
+        (bitsets, bitsetOfToken, words) = (tables.bitsets, tables.bitsetOfToken, tables.bitsetWords)
         (firstPhaseBudget, verificationCost) = (index.firstPhaseBudget, index.verificationCost)
         n = query.count
         self.minimum = minimum
@@ -50,7 +52,7 @@ struct FuzzySearch {
         for id in query { occurrences[id, default: 0] += 1 }
         self.occurrences = occurrences
         byRarity = occurrences.keys.sorted { lhs, rhs in
-            let left = index.postingCount(lhs), right = index.postingCount(rhs)
+            let left = tables.postingCount(lhs), right = tables.postingCount(rhs)
             return left != right ? left < right : lhs < rhs
         }
         threshold = minimum
@@ -160,8 +162,9 @@ struct FuzzySearch {
         let windowWords = self.windowWords
         var carries = [UInt64](repeating: 0, count: windowWords.count)
         let (planeCount, words) = (self.planeCount, self.words)
+        let bitsets = self.bitsets.buffer
         planes.withUnsafeMutableBufferPointer { planes in
-            bitsets.withUnsafeBufferPointer { bitsets in
+            do {
                 for (sets, weight) in frequent {
                     // The k-th occurrence in the query is shared only by sequences holding the
                     // token k times (the highest level kept stands for the ones above it).
@@ -236,9 +239,7 @@ struct FuzzySearch {
     /// Verifies one candidate; once `limit` results are in, the threshold rises to the worst of them.
     private mutating func verify(_ position: Int32) {
         let m = length(position), number = Int(order[Int(position)])
-        let distance = tokens.withUnsafeBufferPointer { all in
-            EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number] + m]))
-        }
+        let distance = EditDistance.distance(pattern, tables.sequence(number))
         let fuzzy = FuzzyScore.score(distance: distance, longer: max(n, m))
         guard fuzzy >= threshold else { return }
         let final = finalScore(number, fuzzy)
@@ -275,8 +276,8 @@ struct FuzzySearch {
     }
 
     /// The postings of `id` whose sequence length is in `window`.
-    private func postings(_ id: Int32, _ window: ClosedRange<Int>) -> ArraySlice<Int32> {
-        guard id >= 0 else { return [] }
+    private func postings(_ id: Int32, _ window: ClosedRange<Int>) -> UnsafeBufferPointer<Int32> {
+        guard id >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
         let range = positions(window)
         let start = postingStarts[Int(id)], end = postingStarts[Int(id) + 1]
         func firstIndex(atLeast wanted: Int) -> Int {
@@ -287,7 +288,7 @@ struct FuzzySearch {
             }
             return low
         }
-        return postingItems[firstIndex(atLeast: range.lowerBound)..<firstIndex(atLeast: range.upperBound)]
+        return postingItems.slice(firstIndex(atLeast: range.lowerBound)..<firstIndex(atLeast: range.upperBound))
     }
 
     /// How many times frequent tokens of the query occur in `number`, from the counters.

@@ -145,8 +145,10 @@ public final class MemoryStore: @unchecked Sendable {
 
     /// The layout a store read without writing must have at least (later ones only add to it).
     static let readableLayout = "v2: token index"
+    /// The migration that gave units their source language.
+    static let sourceLanguageLayout = "v3: unit source language"
     /// The last migration: every store written is brought to it.
-    static let currentLayout = "v3: unit source language"
+    static let currentLayout = "v4: generation"
 
     private func migrate() throws {
         var migrator = DatabaseMigrator()
@@ -191,7 +193,7 @@ public final class MemoryStore: @unchecked Sendable {
         }
         // Each unit keeps the source language it came with, so that an export can say it. A store
         // of the first layout has its units re-added here, once the table has all its columns.
-        migrator.registerMigration(Self.currentLayout) { [self] db in
+        migrator.registerMigration(Self.sourceLanguageLayout) { [self] db in
             try db.execute(sql: "ALTER TABLE unit ADD COLUMN sourceLanguage TEXT")
             guard try db.tableExists("unit_v1") else { return }
             let writer = Writer(db: db, store: self)
@@ -199,6 +201,18 @@ public final class MemoryStore: @unchecked Sendable {
             while let row = try rows.next() { _ = try writer.add(codec.decode(Array(row["payload"] as Data))) }
             try writer.flush()
             try db.execute(sql: "DROP TABLE unit_v1")
+        }
+        // A number every write transaction raises, and an identity of the store: the index file
+        // beside the store is used only while both are the ones it was built at.
+        migrator.registerMigration(Self.currentLayout) { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS generation (
+                    id INTEGER PRIMARY KEY CHECK (id = 0),
+                    value INTEGER NOT NULL,
+                    identity INTEGER NOT NULL
+                );
+                INSERT OR IGNORE INTO generation (id, value, identity) VALUES (0, 1, random());
+                """)
         }
         do {
             try migrator.migrate(pool)
@@ -217,6 +231,7 @@ public final class MemoryStore: @unchecked Sendable {
                 let writer = Writer(db: db, store: self)
                 let result = try body(writer)
                 try writer.flush()
+                try db.execute(sql: "UPDATE generation SET value = value + 1")
                 return result
             }
         } catch {
@@ -241,6 +256,16 @@ public final class MemoryStore: @unchecked Sendable {
             return try pool.read(body)
         } catch let error as DatabaseError {
             throw MemoryStoreError.from(error, path: path)
+        }
+    }
+
+    /// The store's generation and identity (see ``StoreStamp``); nil for a store of a layout
+    /// before generations (read without writing, it is never brought up to date).
+    public func stamp() throws -> StoreStamp? {
+        try read { db in
+            guard try db.tableExists("generation") else { return nil }
+            guard let row = try Row.fetchOne(db, sql: "SELECT value, identity FROM generation WHERE id = 0") else { return nil }
+            return StoreStamp(generation: row["value"], identity: row["identity"])
         }
     }
 

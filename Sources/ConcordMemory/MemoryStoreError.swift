@@ -15,6 +15,10 @@ public enum MemoryStoreError: Error, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// Another process held the store's write lock past the busy timeout.
     case busy(path: String)
+    /// The store predates generations, so an index file could not be kept in step with it.
+    case outdatedForIndex(path: String)
+    /// An index file could not be written beside the store (the system's reason).
+    case indexNotWritten(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +29,9 @@ public enum MemoryStoreError: Error, Sendable, CustomStringConvertible {
         case let .missingStore(path): return "\(path): no such memory store (make one with concord tm import)"
         case let .cannotWrite(path, reason): return "\(path): cannot write the memory store: \(reason)"
         case let .busy(path): return "\(path): another process is writing to the memory store; try again when it has finished"
+        case let .outdatedForIndex(path):
+            return "\(path): the store was made by an older Concord and keeps no index on disk; bring it up to date by importing into it once"
+        case let .indexNotWritten(path, reason): return "\(path): cannot write the index file: \(reason)"
         }
     }
 

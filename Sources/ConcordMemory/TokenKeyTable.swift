@@ -13,7 +13,7 @@ import Darwin
 /// letters) touches one cache line. Longer keys finish the compare in a byte
 /// arena.
 struct TokenKeyTable {
-    private struct Slot {
+    struct Slot {
         var hash: UInt32 = 0
         /// -1 while empty.
         var id: Int32 = -1
@@ -30,20 +30,44 @@ struct TokenKeyTable {
 
     /// The id stored for `key`, if any.
     func id(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in Self.find(key, slots: slots, arena: arena) }
+        }
+    }
+
+    /// The id of `key` in a table laid out as `slots` (a power of two, at most half full) and `arena`.
+    static func find(_ key: UnsafeBufferPointer<UInt8>, slots: UnsafeBufferPointer<Slot>, arena: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard slots.count > 0 else { return nil }
         let hash = Self.hash(key)
         let (head0, head1) = Self.head(key)
         let mask = slots.count - 1
         var index = Int(hash) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            while true {
-                let slot = slots[index]
-                if slot.id < 0 { return nil }
-                if slot.hash == hash, Int(slot.length) == key.count, slot.head0 == head0, slot.head1 == head1,
-                   key.count <= 16 || tailMatches(slot, key) {
-                    return slot.id
-                }
-                index = (index + 1) & mask
+        // A table read from a file could be full (damaged yet with a right checksum): stop after one round.
+        for _ in 0..<slots.count {
+            let slot = slots[index]
+            if slot.id < 0 { return nil }
+            if slot.hash == hash, Int(slot.length) == key.count, slot.head0 == head0, slot.head1 == head1,
+               key.count <= 16 || tailMatches(slot, key, arena: arena) {
+                return slot.id
             }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
+    /// The table as two flat arrays (for an index file).
+    func frozen() -> Frozen {
+        Frozen(slots: FlatArray(slots), arena: FlatArray(arena), count: count)
+    }
+
+    /// A table that no longer grows, in flat arrays (in memory or mapped from an index file).
+    struct Frozen: Sendable {
+        let slots: FlatArray<Slot>
+        let arena: FlatArray<UInt8>
+        let count: Int
+
+        func id(of key: UnsafeBufferPointer<UInt8>) -> Int32? {
+            TokenKeyTable.find(key, slots: slots.buffer, arena: arena.buffer)
         }
     }
 
@@ -73,10 +97,9 @@ struct TokenKeyTable {
         for slot in old where slot.id >= 0 { place(slot) }
     }
 
-    private func tailMatches(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { stored in
-            memcmp(stored.baseAddress! + Int(slot.start) + 16, key.baseAddress! + 16, key.count - 16) == 0
-        }
+    private static func tailMatches(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>, arena: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard slot.start >= 0, Int(slot.start) + key.count <= arena.count else { return false }
+        return memcmp(arena.baseAddress! + Int(slot.start) + 16, key.baseAddress! + 16, key.count - 16) == 0
     }
 
     /// The key's first 16 bytes as two words, zero-padded.

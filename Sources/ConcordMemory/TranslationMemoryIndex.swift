@@ -17,32 +17,29 @@ public final class TranslationMemoryIndex {
         case store(MemoryStore)
     }
 
+    /// One memory file or store: its entries, numbered from `first` on in the whole index,
+    /// and a fuzzy index of their sources (each memory has its own, so that a store's can be
+    /// mapped from its index file while memory files are indexed as they are read).
     private struct Memory {
         let origin: String
         let penalty: Int
         let units: Units
-    }
-
-    /// Where an entry comes from: the memory, the unit (its position, or its id in a store) and the variants.
-    private struct EntryReference {
-        var memory: Int32
-        var source: UInt16
-        var target: UInt16
-        var unit: Int64
-        var date: Int64
+        let index: FuzzyIndex
+        let entries: EntryTable
+        let first: Int
     }
 
     private var memories: [Memory] = []
-    private var references: [EntryReference] = []
-    private let index: FuzzyIndex
     private let tokenizer: MatchTokenizer
     private let folder: TextFolder
     /// Units fetched from stores during one lookup, by memory and unit: the entries of one
     /// unit (a source with many translations) share one decoded copy.
     private var fetched: [UnitKey: TranslationUnit] = [:]
+    /// The search tuning tests set (see ``tuneSearch(firstPhaseBudget:verificationCost:)``).
+    private var tuning: (firstPhaseBudget: Int, verificationCost: Int)?
 
     private struct UnitKey: Hashable {
-        var memory: Int32
+        var memory: Int
         var unit: Int64
     }
 
@@ -55,46 +52,72 @@ public final class TranslationMemoryIndex {
     public private(set) var unitsWithTooManyVariants: [UnitReference] = []
 
     public init() throws {
-        index = FuzzyIndex()
         tokenizer = try MatchTokenizer()
         folder = try TextFolder()
     }
 
     /// An index over the same entries with a tokenizer and scratch space of its own, for
     /// lookups on another thread (see ``SharedMemoryIndex``): the entry tables and posting
-    /// lists are shared copy-on-write, the stores are shared (they serialise their reads).
+    /// lists are shared, the stores are shared (they serialise their reads).
     func copyForLookups() throws -> TranslationMemoryIndex {
         try TranslationMemoryIndex(copying: self)
     }
 
     private init(copying other: TranslationMemoryIndex) throws {
-        index = other.index.copyForSearching()
         tokenizer = try MatchTokenizer()
         folder = try TextFolder()
-        memories = other.memories
-        references = other.references
+        memories = other.memories.map { memory in
+            Memory(origin: memory.origin, penalty: memory.penalty, units: memory.units, index: memory.index.copyForSearching(),
+                   entries: memory.entries, first: memory.first)
+        }
         unitsWithTooManyVariants = other.unitsWithTooManyVariants
     }
 
     /// See ``FuzzyIndex/firstPhaseBudget`` and ``FuzzyIndex/verificationCost`` (for tests).
     func tuneSearch(firstPhaseBudget: Int, verificationCost: Int) {
-        index.firstPhaseBudget = firstPhaseBudget
-        index.verificationCost = verificationCost
+        tuning = (firstPhaseBudget, verificationCost)
+        for memory in memories { tune(memory.index) }
+    }
+
+    private func tune(_ index: FuzzyIndex) {
+        guard let tuning else { return }
+        index.firstPhaseBudget = tuning.firstPhaseBudget
+        index.verificationCost = tuning.verificationCost
     }
 
     /// The number of entries.
-    public var count: Int { references.count }
+    public var count: Int { memories.last.map { $0.first + $0.entries.count } ?? 0 }
 
-    /// The fuzzy index's broken invariants, described (for tests).
+    /// The fuzzy indexes' broken invariants, described (for tests).
     func checkInvariants() -> [String] {
-        index.checkInvariants()
+        memories.flatMap { $0.index.checkInvariants() }
+    }
+
+    private func append(origin: String, penalty: Int, units: Units, index: FuzzyIndex, entries: EntryTable) {
+        tune(index)
+        memories.append(Memory(origin: origin, penalty: penalty, units: units, index: index, entries: entries, first: count))
+    }
+
+    /// The memory of entry `number`, and the entry's number within it.
+    private func locate(_ number: Int) -> (memory: Int, entry: Int) {
+        var low = 0, high = memories.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if memories[middle].first <= number { low = middle } else { high = middle - 1 }
+        }
+        return (low, number - memories[low].first)
+    }
+
+    private func date(_ number: Int) -> Int64 {
+        let (memory, entry) = locate(number)
+        return memories[memory].entries.dates[entry]
     }
 
     /// Adds the entries of `units` for the pair `from` → `to`: one entry per source
     /// variant and translation.
     public func add(_ units: [TranslationUnit], from: LanguageTag, to: LanguageTag, origin: String, penalty: Int = 0) throws {
-        let memory = Int32(memories.count)
-        memories.append(Memory(origin: origin, penalty: penalty, units: .inMemory(units)))
+        let index = FuzzyIndex()
+        var entries = EntryTable.Builder()
         for (position, unit) in units.enumerated() {
             let targets = unit.variants.indices.filter { to.matches(unit.variants[$0].language) }
             guard !targets.isEmpty, unit.variants.count <= Int(UInt16.max) else { continue }
@@ -105,128 +128,91 @@ public final class TranslationMemoryIndex {
             for source in sources.prefix(Self.maximumVariantsPerSide) {
                 let keys = try tokenizer.keys(of: unit.variants[source].segment)
                 for target in targets.prefix(Self.maximumVariantsPerSide) where target != source {
-                    references.append(EntryReference(memory: memory, source: UInt16(source), target: UInt16(target),
-                                                     unit: Int64(position), date: unit.latestDate?.secondsSinceEpoch ?? Int64.min))
+                    entries.append(unit: Int64(position), date: unit.latestDate?.secondsSinceEpoch ?? Int64.min, source: source, target: target)
                     index.add(keys)
                 }
             }
         }
+        append(origin: origin, penalty: penalty, units: .inMemory(units), index: index, entries: entries.build())
     }
 
-    /// Adds the entries of a memory store for the pair `from` → `to`, from the tokens the
-    /// store keeps (no unit is decoded until a lookup shows it).
+    /// Adds the entries of a memory store for the pair `from` → `to`: mapped from the store's
+    /// index file when it is in step with the store, else built from the tokens the store keeps
+    /// (and saved for the next start). No unit is decoded until a lookup shows it.
     public func add(store: MemoryStore, from: LanguageTag, to: LanguageTag, origin: String, penalty: Int = 0) throws {
-        let memory = Int32(memories.count)
-        memories.append(Memory(origin: origin, penalty: penalty, units: .store(store)))
-        // The store's token ids, as this index numbers them. Punctuation marks are not compared
-        // (stores written before that keep them in their token rows): they map to `ignored`.
-        var remap: [Int32] = []
-        let ignored: Int32 = -2
-        try store.forEachToken { id, key in
-            guard id >= 0, id <= Int64(Int32.max) else { return }
-            if Int(id) >= remap.count { remap += repeatElement(-1, count: Int(id) + 1 - remap.count) }
-            remap[Int(id)] = MatchToken.isPunctuationKey(key) ? ignored : index.vocabulary.id(for: key)
-        }
-        let tags = try store.languages().map(\.tag)
-        var targets: [(unit: Int64, ordinal: Int)] = []
-        let targetTags = tags.filter { to.matches(LanguageTag($0)) }
-        for tag in targetTags {
-            try store.forEachVariant(language: tag, withTokens: false) { unit, ordinal, _, _ in targets.append((unit, ordinal)) }
-        }
-        if targetTags.count > 1 { targets.sort { ($0.unit, $0.ordinal) < ($1.unit, $1.ordinal) } }
+        let (content, note) = try StoreIndex.open(store, pair: StoreIndexPair(from: from, to: to))
+        if let note { indexNotes.append(note) }
+        add(store: store, content: content, origin: origin, penalty: penalty)
+    }
 
-        struct SourceRow { var unit: Int64; var ordinal: Int; var date: Int64; var tokens: Range<Int> }
-        var rows: [SourceRow] = []
-        var flat: [Int32] = []
-        let sourceTags = tags.filter { from.matches(LanguageTag($0)) }
-        for tag in sourceTags {
-            try store.forEachVariant(language: tag, withTokens: true) { unit, ordinal, date, tokens in
-                let start = flat.count
-                for id in tokens {
-                    guard id >= 0, Int(id) < remap.count, remap[Int(id)] != -1 else {
-                        throw MemoryStoreError.corrupt(path: store.path, detail: "unit \(unit) has a token the token table lacks")
-                    }
-                    if remap[Int(id)] != ignored { flat.append(remap[Int(id)]) }
-                }
-                rows.append(SourceRow(unit: unit, ordinal: ordinal, date: date ?? Int64.min, tokens: start..<flat.count))
-            }
-        }
-        if sourceTags.count > 1 { rows.sort { ($0.unit, $0.ordinal) < ($1.unit, $1.ordinal) } }
+    /// What opening the stores' indexes had to do (a rebuild, an index that could not be saved).
+    public private(set) var indexNotes: [StoreIndexNote] = []
 
-        var next = 0
-        var sourcesOfUnit = (unit: Int64.min, count: 0)
-        for row in rows where row.ordinal <= Int(UInt16.max) {
-            sourcesOfUnit = sourcesOfUnit.unit == row.unit ? (row.unit, sourcesOfUnit.count + 1) : (row.unit, 1)
-            while next < targets.count, targets[next].unit < row.unit { next += 1 }
-            if sourcesOfUnit.count == 1, next + Self.maximumVariantsPerSide < targets.count,
-               targets[next + Self.maximumVariantsPerSide].unit == row.unit {
-                unitsWithTooManyVariants.append(UnitReference(origin: origin, unit: "unit \(row.unit)"))
-            } else if sourcesOfUnit.count == Self.maximumVariantsPerSide + 1 {
-                unitsWithTooManyVariants.append(UnitReference(origin: origin, unit: "unit \(row.unit)"))
-            }
-            guard sourcesOfUnit.count <= Self.maximumVariantsPerSide else { continue }
-            var target = next
-            while target < targets.count, targets[target].unit == row.unit, target - next < Self.maximumVariantsPerSide {
-                if targets[target].ordinal != row.ordinal, targets[target].ordinal <= Int(UInt16.max) {
-                    references.append(EntryReference(memory: memory, source: UInt16(row.ordinal), target: UInt16(targets[target].ordinal),
-                                                     unit: row.unit, date: row.date))
-                    index.add(ids: flat[row.tokens])
-                }
-                target += 1
-            }
+    /// Adds a store's entries from an index built or read already.
+    func add(store: MemoryStore, content: StoreIndexContent, origin: String, penalty: Int = 0) {
+        for unit in content.unitsWithTooManyVariants {
+            unitsWithTooManyVariants.append(UnitReference(origin: origin, unit: "unit \(unit)"))
         }
+        append(origin: origin, penalty: penalty, units: .store(store), index: content.index, entries: content.entries)
     }
 
     /// Builds what the first lookup would otherwise build (the posting lists), so that
     /// loading and looking up can be timed apart.
     public func prepare() {
-        index.prepare()
+        for memory in memories { memory.index.prepare() }
     }
 
     /// Entry `number` with its unit (fetched from its store if need be).
     public func entry(_ number: Int) throws -> MemoryEntry {
-        let reference = references[number]
-        let key = UnitKey(memory: reference.memory, unit: reference.unit)
+        let (memory, local) = locate(number)
+        let key = UnitKey(memory: memory, unit: memories[memory].entries.units[local])
         if let unit = fetched[key] { return try entry(number, unit: unit) }
         let unit: TranslationUnit
-        switch memories[Int(reference.memory)].units {
-        case let .inMemory(units): return try entry(number, unit: units[Int(reference.unit)])
-        case let .store(store): unit = try store.unit(id: reference.unit)
+        switch memories[memory].units {
+        case let .inMemory(units): return try entry(number, unit: units[Int(key.unit)])
+        case let .store(store): unit = try store.unit(id: key.unit)
         }
         fetched[key] = unit
         return try entry(number, unit: unit)
     }
 
     private func entry(_ number: Int, unit: TranslationUnit) throws -> MemoryEntry {
-        let reference = references[number]
-        let memory = memories[Int(reference.memory)]
-        guard Int(reference.source) < unit.variants.count, Int(reference.target) < unit.variants.count else {
-            throw MemoryStoreError.corrupt(path: memory.origin, detail: "unit \(reference.unit) changed while it was being read")
+        let (index, local) = locate(number)
+        let memory = memories[index]
+        let (source, target) = (memory.entries.source(local), memory.entries.target(local))
+        guard source < unit.variants.count, target < unit.variants.count else {
+            throw MemoryStoreError.corrupt(path: memory.origin, detail: "unit \(memory.entries.units[local]) changed while it was being read")
         }
-        return MemoryEntry(origin: memory.origin, id: number, unit: unit, source: unit.variants[Int(reference.source)],
-                           target: unit.variants[Int(reference.target)], penalty: memory.penalty)
+        return MemoryEntry(origin: memory.origin, id: number, unit: unit, source: unit.variants[source],
+                           target: unit.variants[target], penalty: memory.penalty)
     }
 
-    private func penalty(_ number: Int) -> Int { memories[Int(references[number].memory)].penalty }
+    private func penalty(_ number: Int) -> Int { memories[locate(number).memory].penalty }
 
     /// The best matches for `query`, at least `minimum`, at most `limit`, best first.
     public func lookup(_ query: Segment, previous: String? = nil, next: String? = nil, minimum: Int = 50, limit: Int = 5) throws -> [MemoryMatch] {
         fetched = [:]
         let queryTokens = try tokenizer.tokens(of: query)
         var failure: Error?
-        let penalties = memories.contains { $0.penalty > 0 }
-        let found = index.search(Self.comparedKeys(queryTokens), minimum: minimum, limit: limit) { number, fuzzy in
-            guard fuzzy == 100 else { return penalties ? max(0, fuzzy - penalty(number)) : fuzzy }
-            do {
-                return try explain(number: number, fuzzy: fuzzy, query: query, queryTokens: queryTokens,
-                                   previous: previous, next: next, withDiff: false).score
-            } catch {
-                failure = error
-                return fuzzy
+        let keys = Self.comparedKeys(queryTokens)
+        // Each memory's best `limit` (and all that tie with them) hold the best `limit` of all.
+        var found: [(Int, Int)] = []
+        for memory in memories {
+            let first = memory.first, penalty = memory.penalty
+            let candidates = memory.index.search(keys, minimum: minimum, limit: limit) { local, fuzzy in
+                guard fuzzy == 100 else { return max(0, fuzzy - penalty) }
+                do {
+                    return try explain(number: first + local, fuzzy: fuzzy, query: query, queryTokens: queryTokens,
+                                       previous: previous, next: next, withDiff: false).score
+                } catch {
+                    failure = error
+                    return fuzzy
+                }
             }
+            found += candidates.map { (first + $0.number, $0.fuzzy) }
         }
         if let failure { throw failure }
-        return try rank(found.map { ($0.number, $0.fuzzy) }, query: query, queryTokens: queryTokens,
+        return try rank(found, query: query, queryTokens: queryTokens,
                         previous: previous, next: next, minimum: minimum, limit: limit)
     }
 
@@ -234,15 +220,19 @@ public final class TranslationMemoryIndex {
     func lookupByScanning(_ query: Segment, previous: String? = nil, next: String? = nil, minimum: Int = 50, limit: Int = 5) throws -> [MemoryMatch] {
         fetched = [:]
         let queryTokens = try tokenizer.tokens(of: query)
-        let pattern = EditDistance.Pattern(index.ids(for: Self.comparedKeys(queryTokens)))
         var scored: [(Int, Int)] = []
-        let n = pattern.count
-        for number in 0..<index.count {
-            // The distance is at least the length difference: skip what cannot reach the minimum.
-            let m = index.length(number), longer = max(n, m)
-            if abs(n - m) > FuzzyScore.maximumDistance(longer: longer, minimum: max(1, minimum)) { continue }
-            let fuzzy = index.score(pattern, number)
-            if fuzzy >= minimum { scored.append((number, fuzzy)) }
+        for memory in memories {
+            let index = memory.index
+            index.prepare()
+            let pattern = EditDistance.Pattern(index.ids(for: Self.comparedKeys(queryTokens)))
+            let n = pattern.count
+            for number in 0..<index.count {
+                // The distance is at least the length difference: skip what cannot reach the minimum.
+                let m = index.length(number), longer = max(n, m)
+                if abs(n - m) > FuzzyScore.maximumDistance(longer: longer, minimum: max(1, minimum)) { continue }
+                let fuzzy = index.score(pattern, number)
+                if fuzzy >= minimum { scored.append((memory.first + number, fuzzy)) }
+            }
         }
         return try rank(scored, query: query, queryTokens: queryTokens, previous: previous, next: next, minimum: minimum, limit: limit)
     }
@@ -263,7 +253,7 @@ public final class TranslationMemoryIndex {
         }
         scored.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }
-            let (left, right) = (references[lhs.number].date, references[rhs.number].date)
+            let (left, right) = (date(lhs.number), date(rhs.number))
             if left != right { return left > right }
             return lhs.number < rhs.number
         }
@@ -297,7 +287,7 @@ public final class TranslationMemoryIndex {
             if lhs.score != rhs.score { return lhs.score > rhs.score }
             let (left, right) = (same[lhs.number] ?? false, same[rhs.number] ?? false)
             if left != right { return left }
-            let (newer, older) = (references[lhs.number].date, references[rhs.number].date)
+            let (newer, older) = (date(lhs.number), date(rhs.number))
             if newer != older { return newer > older }
             return lhs.number < rhs.number
         }
@@ -305,14 +295,15 @@ public final class TranslationMemoryIndex {
 
     /// Decodes the store units of these entries together (one parser per store, not one per unit).
     private func fetch(_ numbers: [Int]) throws {
-        var wanted: [Int: [Int]] = [:]                  // memory → entry numbers
-        for number in numbers where fetched[UnitKey(memory: references[number].memory, unit: references[number].unit)] == nil {
-            wanted[Int(references[number].memory), default: []].append(number)
+        var wanted: [Int: Set<Int64>] = [:]                  // memory → unit ids
+        for number in numbers {
+            let (memory, local) = locate(number)
+            let unit = memories[memory].entries.units[local]
+            if fetched[UnitKey(memory: memory, unit: unit)] == nil { wanted[memory, default: []].insert(unit) }
         }
-        for (memory, numbers) in wanted {
-            guard case let .store(store) = memories[memory].units, numbers.count > 1 else { continue }
-            let units = try store.units(ids: Array(Set(numbers.map { references[$0].unit })))
-            for (id, unit) in units { fetched[UnitKey(memory: Int32(memory), unit: id)] = unit }
+        for (memory, units) in wanted {
+            guard case let .store(store) = memories[memory].units, units.count > 1 else { continue }
+            for (id, unit) in try store.units(ids: Array(units)) { fetched[UnitKey(memory: memory, unit: id)] = unit }
         }
     }
 

@@ -67,6 +67,10 @@ public enum DiagnosticCatalog {
         "no unit of a memory has both languages asked for; the languages it has are listed")
     public static let memoryTooManyVariants = DiagnosticKind("memory.too-many-variants", .warning,
         "a unit has more variants in one language than are matched; the first ones are used")
+    public static let memoryIndexRebuilt = DiagnosticKind("memory.index-rebuilt", .warning,
+        "a store's index file was stale, cut short or damaged; it was rebuilt from the store, not used")
+    public static let memoryIndexNotSaved = DiagnosticKind("memory.index-not-saved", .warning,
+        "a store's index could not be saved beside it (a read-only folder); it is rebuilt at every start")
 
     // MARK: Glossaries
     public static let glossaryDuplicateConceptID = DiagnosticKind("glossary.duplicate-concept-id", .error,
@@ -114,7 +118,7 @@ public enum DiagnosticCatalog {
         tmxPropWithoutType, tmxRemovedCharacter, tmxSingleLanguage, tmxTextOutsideSeg, tmxUnexpectedElement,
         tmxUnknownInline, tmxUnpairedCode, tmxVersion,
         documentEmpty, tableExtraFields, tableSeveralVariants,
-        memoryNoLanguagePair, memoryTooManyVariants,
+        memoryNoLanguagePair, memoryTooManyVariants, memoryIndexRebuilt, memoryIndexNotSaved,
         glossaryDuplicateConceptID, glossaryDuplicateTerm, glossaryEmptyTerm, glossaryNoConcepts, glossaryNoLanguage,
         glossaryNoPreferredTerm, glossarySingleLanguage, glossaryTermInTwoConcepts,
         checkMissingTerm, checkDeprecatedTerm, checkInconsistentSource, checkInconsistentTarget, checkTermVariant,

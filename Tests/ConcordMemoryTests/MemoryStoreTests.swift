@@ -170,7 +170,7 @@ struct LineCodec: UnitCodec {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
             try db.execute(sql: "ALTER TABLE unit DROP COLUMN sourceLanguage")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [MemoryStore.currentLayout])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [MemoryStore.sourceLanguageLayout])
         }
         try queue.close()
         let reader = try MemoryStore(path: path, codec: LineCodec(), access: .readOnly)

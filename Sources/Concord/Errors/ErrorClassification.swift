@@ -81,6 +81,8 @@ extension ConcordError {
         case let .busy(path): return Classification(id: "store.busy", kind: .busy, file: path)
         case let .database(path, _, _): return Classification(id: "store.io", kind: .inputOutput, file: path)
         case let .missingUnit(path, _): return Classification(id: "store.missing-unit", kind: .inputOutput, file: path)
+        case let .outdatedForIndex(path): return Classification(id: "store.outdated", kind: .invalidInput, file: path)
+        case let .indexNotWritten(path, _): return Classification(id: "store.index-not-written", kind: .cannotCreateOutput, file: path)
         }
     }
 }

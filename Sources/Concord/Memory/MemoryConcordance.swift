@@ -78,6 +78,7 @@ public enum MemoryConcordance {
                 changed += 1
             }
         }
+        if changed > 0 { _ = StoreIndexWorkflow.refresh(store) }
         return changed
     }
 }

@@ -51,6 +51,10 @@ public enum MemoryLookup {
                                           message: "\(reference.unit) has more than \(TranslationMemoryIndex.maximumVariantsPerSide) variants in one language; only the first \(TranslationMemoryIndex.maximumVariantsPerSide) of each are matched",
                                           file: reference.origin))
         }
+        for note in index.indexNotes {
+            let kind = if case .rebuilt = note.kind { DiagnosticCatalog.memoryIndexRebuilt } else { DiagnosticCatalog.memoryIndexNotSaved }
+            diagnostics.append(Diagnostic(kind, message: note.message, file: note.store))
+        }
         index.prepare()
         return LoadedMemory(index: index, diagnostics: diagnostics)
     }

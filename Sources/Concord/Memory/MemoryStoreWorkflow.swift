@@ -47,6 +47,7 @@ public enum MemoryStoreWorkflow {
     /// Removes a store and its WAL files; `keepingEmptyFile` leaves the zero-byte file that was there.
     private static func removeStore(at path: String, keepingEmptyFile: Bool) {
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try? FileManager.default.removeItem(atPath: StoreIndex.folder(ofStoreAt: path))
         if keepingEmptyFile {
             _ = FileManager.default.createFile(atPath: path, contents: Data())
         } else {
@@ -67,6 +68,14 @@ public enum MemoryStoreWorkflow {
     private static func importFiles(_ inputs: [InputLocation], into store: MemoryStore, reports: inout [ImportReport],
                                     xliffStates: Set<XLIFFState>? = nil, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in },
                                     committed: (ImportReport) -> Void = { _ in }) throws -> [ImportReport] {
+        var sources: [LanguageTag] = []
+        defer {
+            // Whatever was committed is indexed, even when a later file failed.
+            if !reports.isEmpty {
+                let problems = StoreIndexWorkflow.refresh(store, sources: sources)
+                reports[reports.count - 1].diagnostics += problems
+            }
+        }
         for input in inputs {
             try input.requireExisting()
             let path = input.name
@@ -86,6 +95,7 @@ public enum MemoryStoreWorkflow {
                 (report.read, report.added, report.merged) = (counts.read, counts.added, counts.merged)
             }
             report.diagnostics = source.diagnostics
+            if let language = source.metadata.sourceLanguageTag { sources.append(language) }
             reports.append(report)
             committed(report)
         }
@@ -109,6 +119,7 @@ public enum MemoryStoreWorkflow {
                     }
                 }
             }
+            report.diagnostics += StoreIndexWorkflow.refresh(store, sources: [sourceLanguage])
             return report
         } catch {
             if let created { removeStore(at: storePath, keepingEmptyFile: created == .overEmptyFile) }
@@ -139,7 +150,10 @@ public enum MemoryStoreWorkflow {
 
     /// Deletes the units with `tuid`; returns how many.
     public static func delete(tuid: String, from store: MemoryStore) throws -> Int {
-        try store.write { try $0.delete(tuid: tuid) }
+        let deleted = try store.write { try $0.delete(tuid: tuid) }
+        // A failure to reindex leaves a stale index the next lookup rebuilds (and says so).
+        if deleted > 0 { _ = StoreIndexWorkflow.refresh(store) }
+        return deleted
     }
 }
 

@@ -6,6 +6,6 @@ struct TMCommand: ParsableCommand {
         commandName: "tm",
         abstract: "Translation memories: a persistent store, and exact, context and fuzzy matches, explained.",
         subcommands: [TMLookupCommand.self, TMConcordanceCommand.self, TMImportCommand.self, TMExportCommand.self, TMStatsCommand.self,
-                      TMDeleteCommand.self, TMEditCommand.self]
+                      TMDeleteCommand.self, TMEditCommand.self, TMReindexCommand.self]
     )
 }
