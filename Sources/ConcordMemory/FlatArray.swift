@@ -23,6 +23,14 @@ struct FlatArray<Element: BitwiseCopyable>: @unchecked Sendable, RandomAccessCol
         owner = allocation
     }
 
+    /// `count` elements in memory of its own, set by `body` (which must set every one).
+    init(count: Int, initializingWith body: (UnsafeMutableBufferPointer<Element>) -> Void) {
+        let allocation = FlatAllocation<Element>(count: count)
+        body(UnsafeMutableBufferPointer(start: allocation.storage.baseAddress, count: count))
+        buffer = UnsafeBufferPointer(start: allocation.storage.baseAddress, count: count)
+        owner = allocation
+    }
+
     /// `count` elements at `offset` bytes into `file` (which must be aligned for `Element`).
     init(mapped file: MappedFile, offset: Int, count: Int) {
         let start = file.bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: Element.self) }
@@ -42,6 +50,9 @@ struct FlatArray<Element: BitwiseCopyable>: @unchecked Sendable, RandomAccessCol
         UnsafeBufferPointer(rebasing: buffer[range])
     }
 
+    /// True when the elements are read from a mapped file.
+    var isMapped: Bool { owner is MappedFile }
+
     /// The elements as bytes (for writing them to a file).
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(buffer) }
 }
@@ -53,6 +64,11 @@ private final class FlatAllocation<Element: BitwiseCopyable> {
     init(_ elements: [Element]) {
         storage = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, elements.count))
         _ = storage.initialize(from: elements)
+    }
+
+    /// Room for `count` elements, to be set by the caller.
+    init(count: Int) {
+        storage = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, count))
     }
 
     deinit { storage.deallocate() }

@@ -16,7 +16,7 @@ extension FuzzyIndex {
               "the length order is not a permutation of the sequences")
         let lengths = byLengthOrder.map { length(Int($0)) }
         check(zip(lengths, lengths.dropFirst()).allSatisfy { $0 <= $1 }, "the length order is not shortest first")
-        for (length, first) in tables.firstOfLength.enumerated() {
+        for (length, first) in Array(tables.firstOfLength).enumerated() {
             let expected = lengths.firstIndex { $0 >= length } ?? count
             check(first == expected, "firstOfLength[\(length)] is \(first), not \(expected)")
         }
@@ -30,15 +30,16 @@ extension FuzzyIndex {
 
     /// Each token's list holds, in ascending order, exactly the positions of the sequences containing it.
     private func postingProblems(lengthOrder: [Int32]) -> [String] {
-        let (tokens, starts, bitsets, bitsetWords) = (tables.tokens, tables.starts, tables.bitsets, tables.bitsetWords)
-        let (postingStarts, postingItems) = (tables.postingStarts, tables.postingItems)
+        // As arrays: checking reads every element, in debug builds too.
+        let (tokens, starts, bitsets, bitsetWords) = (Array(tables.tokens), Array(tables.starts), Array(tables.bitsets), tables.bitsetWords)
+        let (postingStarts, postingItems) = (Array(tables.postingStarts), Array(tables.postingItems))
         var expected = [[Int32]](repeating: [], count: vocabulary.count)
         for (position, number) in lengthOrder.enumerated() {
             for id in Set(tokens[starts[Int(number)]..<starts[Int(number) + 1]]) { expected[Int(id)].append(Int32(position)) }
         }
         var problems: [String] = []
         for id in 0..<vocabulary.count where problems.count < 20 {
-            let list = Array(postingItems.slice(postingStarts[id]..<postingStarts[id + 1]))
+            let list = Array(postingItems[postingStarts[id]..<postingStarts[id + 1]])
             if list != expected[id] { problems.append("the postings of token \(id) are \(list.prefix(8)), not \(expected[id].prefix(8))") }
             for (level, set) in (bitsetOfToken[Int32(id)] ?? []).enumerated() {
                 let members = (0..<count).filter { bitsets[set * bitsetWords + $0 >> 6] >> UInt64($0 & 63) & 1 != 0 }

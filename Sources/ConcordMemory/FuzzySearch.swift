@@ -6,11 +6,13 @@
 ///
 /// Positions are places in the index's length order (`order` maps them to sequence numbers).
 struct FuzzySearch {
-    // The index's tables, as locals (read only).
+    // The index's tables (kept here so that their memory lives as long as the search), and
+    // their buffers as locals: read only, with no reference counting in the loops.
     private let tables: FuzzyTables
-    private let postingStarts: FlatArray<Int>, postingItems: FlatArray<Int32>
-    private let order: FlatArray<Int32>, firstOfLength: FlatArray<Int>, sequenceCount: Int
-    private let bitsets: FlatArray<UInt64>, bitsetOfToken: [Int32: [Int]], words: Int
+    private let tokens: UnsafeBufferPointer<Int32>, starts: UnsafeBufferPointer<Int>
+    private let postingStarts: UnsafeBufferPointer<Int>, postingItems: UnsafeBufferPointer<Int32>
+    private let order: UnsafeBufferPointer<Int32>, firstOfLength: UnsafeBufferPointer<Int>, sequenceCount: Int
+    private let bitsets: UnsafeBufferPointer<UInt64>, bitsetOfToken: [Int32: [Int]], words: Int
     private let firstPhaseBudget: Int, verificationCost: Int
 
     // The query.
@@ -39,9 +41,10 @@ struct FuzzySearch {
 
     init(index: FuzzyIndex, tables: FuzzyTables, query: [Int32], minimum: Int, limit: Int, finalScore: @escaping (Int, Int) -> Int) {
         self.tables = tables
-        (postingStarts, postingItems) = (tables.postingStarts, tables.postingItems)
-        (order, firstOfLength, sequenceCount) = (tables.byLengthOrder, tables.firstOfLength, tables.sequenceCount)
-        (bitsets, bitsetOfToken, words) = (tables.bitsets, tables.bitsetOfToken, tables.bitsetWords)
+        (tokens, starts) = (tables.tokens.buffer, tables.starts.buffer)
+        (postingStarts, postingItems) = (tables.postingStarts.buffer, tables.postingItems.buffer)
+        (order, firstOfLength, sequenceCount) = (tables.byLengthOrder.buffer, tables.firstOfLength.buffer, tables.sequenceCount)
+        (bitsets, bitsetOfToken, words) = (tables.bitsets.buffer, tables.bitsetOfToken, tables.bitsetWords)
         (firstPhaseBudget, verificationCost) = (index.firstPhaseBudget, index.verificationCost)
         n = query.count
         self.minimum = minimum
@@ -52,7 +55,7 @@ struct FuzzySearch {
         for id in query { occurrences[id, default: 0] += 1 }
         self.occurrences = occurrences
         byRarity = occurrences.keys.sorted { lhs, rhs in
-            let left = tables.postingCount(lhs), right = tables.postingCount(rhs)
+            let left = index.postingCount(lhs), right = index.postingCount(rhs)
             return left != right ? left < right : lhs < rhs
         }
         threshold = minimum
@@ -162,27 +165,25 @@ struct FuzzySearch {
         let windowWords = self.windowWords
         var carries = [UInt64](repeating: 0, count: windowWords.count)
         let (planeCount, words) = (self.planeCount, self.words)
-        let bitsets = self.bitsets.buffer
+        let bitsets = self.bitsets
         planes.withUnsafeMutableBufferPointer { planes in
-            do {
-                for (sets, weight) in frequent {
-                    // The k-th occurrence in the query is shared only by sequences holding the
-                    // token k times (the highest level kept stands for the ones above it).
-                    for occurrence in 0..<weight {
-                        let base = sets[min(occurrence, sets.count - 1)] * words
-                        carries.withUnsafeMutableBufferPointer { carries in
-                            for word in windowWords { carries[word - windowWords.lowerBound] = bitsets[base + word] }
-                            for plane in 0..<planeCount {
-                                let row = plane * words + windowWords.lowerBound
-                                var left: UInt64 = 0
-                                for index in 0..<windowWords.count {
-                                    let sum = planes[row + index], carry = carries[index]
-                                    planes[row + index] = sum ^ carry
-                                    carries[index] = carry & sum
-                                    left |= carry & sum
-                                }
-                                if left == 0 { break }
+            for (sets, weight) in frequent {
+                // The k-th occurrence in the query is shared only by sequences holding the
+                // token k times (the highest level kept stands for the ones above it).
+                for occurrence in 0..<weight {
+                    let base = sets[min(occurrence, sets.count - 1)] * words
+                    carries.withUnsafeMutableBufferPointer { carries in
+                        for word in windowWords { carries[word - windowWords.lowerBound] = bitsets[base + word] }
+                        for plane in 0..<planeCount {
+                            let row = plane * words + windowWords.lowerBound
+                            var left: UInt64 = 0
+                            for index in 0..<windowWords.count {
+                                let sum = planes[row + index], carry = carries[index]
+                                planes[row + index] = sum ^ carry
+                                carries[index] = carry & sum
+                                left |= carry & sum
                             }
+                            if left == 0 { break }
                         }
                     }
                 }
@@ -239,7 +240,7 @@ struct FuzzySearch {
     /// Verifies one candidate; once `limit` results are in, the threshold rises to the worst of them.
     private mutating func verify(_ position: Int32) {
         let m = length(position), number = Int(order[Int(position)])
-        let distance = EditDistance.distance(pattern, tables.sequence(number))
+        let distance = EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: tokens[starts[number]..<starts[number + 1]]))
         let fuzzy = FuzzyScore.score(distance: distance, longer: max(n, m))
         guard fuzzy >= threshold else { return }
         let final = finalScore(number, fuzzy)
@@ -288,7 +289,7 @@ struct FuzzySearch {
             }
             return low
         }
-        return postingItems.slice(firstIndex(atLeast: range.lowerBound)..<firstIndex(atLeast: range.upperBound))
+        return UnsafeBufferPointer(rebasing: postingItems[firstIndex(atLeast: range.lowerBound)..<firstIndex(atLeast: range.upperBound)])
     }
 
     /// How many times frequent tokens of the query occur in `number`, from the counters.

@@ -9,6 +9,7 @@ struct MappedLayout {
 
     func bytes(_ section: Section) -> UnsafeRawBufferPointer {
         let place = header.sections[section]!
+        guard place.length > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(rebasing: file.bytes[place.offset..<place.offset + place.length])
     }
 

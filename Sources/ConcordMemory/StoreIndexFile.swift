@@ -97,7 +97,7 @@ enum StoreIndexFile {
         let output = try AtomicFileOutput(path: path)
         do {
             try header.withUnsafeBytes { try output.write($0) }
-            for (_, bytes) in parts {
+            for (_, bytes) in parts where bytes.count > 0 {
                 try output.pad(to: aligned(output.written))
                 try output.write(bytes)
             }
@@ -132,7 +132,7 @@ enum StoreIndexFile {
         guard header.stamp.generation == stamp.generation else { throw .stale(index: header.stamp.generation, store: stamp.generation) }
         for section in Section.allCases {
             let place = header.sections[section]!
-            guard place.offset + place.length <= size else { throw .truncated(section: section.name) }
+            guard place.length == 0 || place.offset + place.length <= size else { throw .truncated(section: section.name) }
             guard try checksum(descriptor, offset: place.offset, length: place.length) == place.checksum else {
                 throw .damaged(section: section.name)
             }
