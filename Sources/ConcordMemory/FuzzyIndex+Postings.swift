@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Building the posting lists and bit sets of a ``FuzzyIndex``.
 extension FuzzyIndex {
     /// Builds the posting lists now rather than at the first search (which would then
@@ -59,10 +61,30 @@ extension FuzzyIndex {
         }
         for index in 1..<sizes.count { sizes[index] += sizes[index - 1] }
         tables.postingStarts = FlatArray(sizes)
+        // The posting lists and the bit sets are independent: built on two threads.
+        let (tokensInOrder, startsInOrder, postingSizes) = (sortedTokens, sortedStarts, sizes)
+        let postings = ResultBox<FlatArray<Int32>>(), frequent = ResultBox<(FlatArray<UInt64>, [Int32: [Int]], Int)>()
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                postings.value = postingItems(sortedTokens: tokensInOrder, sortedStarts: startsInOrder, sizes: postingSizes)
+            } else {
+                frequent.value = frequentTokenSets(sortedTokens: tokensInOrder, sortedStarts: startsInOrder, sizes: postingSizes)
+            }
+        }
+        tables.postingItems = postings.value!
+        (tables.bitsets, tables.bitsetOfToken, tables.bitsetWords) = frequent.value!
+        tables.tokens = FlatArray(tokens)
+        tables.starts = FlatArray(starts)
+        return tables
+    }
+
+    /// The positions of the sequences holding each token, list after list (`sizes` are where
+    /// each list starts), written straight into the table's own memory.
+    private static func postingItems(sortedTokens: [Int32], sortedStarts: [Int], sizes: [Int]) -> FlatArray<Int32> {
+        let vocabularySize = sizes.count - 1, count = sortedStarts.count - 1
         var cursor = sizes
-        lastSeen = [Int32](repeating: -1, count: vocabularySize)
-        // Written straight into the table's own memory (no copy of the largest array).
-        tables.postingItems = FlatArray(count: sizes[vocabularySize]) { postingItems in
+        var lastSeen = [Int32](repeating: -1, count: vocabularySize)
+        return FlatArray(count: sizes[vocabularySize]) { postingItems in
             for position in 0..<count {
                 for id in sortedTokens[sortedStarts[position]..<sortedStarts[position + 1]] where lastSeen[Int(id)] != Int32(position) {
                     lastSeen[Int(id)] = Int32(position)
@@ -71,11 +93,15 @@ extension FuzzyIndex {
                 }
             }
         }
+    }
+
+    /// Frequent tokens get bit sets, one per level of repetition (twice, three times, four
+    /// times) while enough sequences reach that level: counts then bound min(query, sequence)
+    /// occurrences, not just presence. Returns the sets, the sets of each token and the words a set has.
+    private static func frequentTokenSets(sortedTokens: [Int32], sortedStarts: [Int], sizes: [Int]) -> (FlatArray<UInt64>, [Int32: [Int]], Int) {
+        let vocabularySize = sizes.count - 1, count = sortedStarts.count - 1
         let bitsetWords = (count + 63) / 64
         var bitsetOfToken: [Int32: [Int]] = [:]
-        // Frequent tokens get bit sets, one per level of repetition (twice, three times, four
-        // times) while enough sequences reach that level: counts then bound min(query, sequence)
-        // occurrences, not just presence.
         let frequentSize = max(64, count / 128), levels = 4
         var frequentIndex = [Int32](repeating: -1, count: vocabularySize)
         var frequentIDs: [Int32] = []
@@ -113,17 +139,13 @@ extension FuzzyIndex {
             }
             bitsetOfToken[id] = kept
         }
-        tables.bitsets = FlatArray(count: setCount * bitsetWords) { sets in
+        let bitsets = FlatArray<UInt64>(count: setCount * bitsetWords) { sets in
             sets.initialize(repeating: 0)
             forEachRepetition { frequent, level, position in
                 let set = setOfLevel[frequent * levels + level]
                 if set >= 0 { sets[set * bitsetWords + position >> 6] |= 1 << UInt64(position & 63) }
             }
         }
-        tables.bitsetOfToken = bitsetOfToken
-        tables.bitsetWords = bitsetWords
-        tables.tokens = FlatArray(tokens)
-        tables.starts = FlatArray(starts)
-        return tables
+        return (bitsets, bitsetOfToken, bitsetWords)
     }
 }

@@ -92,6 +92,12 @@ final class FuzzyIndex {
         return count - 1
     }
 
+    /// Room for this many more tokens and sequences (a store's index knows them before adding).
+    func reserveCapacity(tokens: Int, sequences: Int) {
+        addedTokens.reserveCapacity(addedTokens.count + tokens)
+        addedStarts.reserveCapacity(addedStarts.count + sequences)
+    }
+
     /// The length of sequence `number` (postings must be built).
     @inline(__always)
     func length(_ number: Int) -> Int { tables.length(number) }

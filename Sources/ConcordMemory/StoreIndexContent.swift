@@ -1,4 +1,5 @@
 import ConcordModel
+import Dispatch
 
 /// What a store's fuzzy index holds for one language pair: the fuzzy index of the source
 /// variants, where each entry comes from, and the units with more variants than are
@@ -22,33 +23,32 @@ struct StoreIndexContent {
             if Int(id) >= remap.count { remap += repeatElement(-1, count: Int(id) + 1 - remap.count) }
             remap[Int(id)] = MatchToken.isPunctuationKey(key) ? ignored : index.vocabulary.id(for: key)
         }
-        let tags = try store.languages().map(\.tag)
-        let targets = try targetVariants(of: store, tags: tags.filter { to.matches(LanguageTag($0)) })
-
-        struct SourceRow { var unit: Int64; var ordinal: Int; var date: Int64; var tokens: Range<Int> }
-        var rows: [SourceRow] = []
-        var flat: [Int32] = []
-        let sourceTags = tags.filter { from.matches(LanguageTag($0)) }
-        for tag in sourceTags {
-            try store.forEachVariant(language: tag, withTokens: true) { unit, ordinal, date, tokens in
-                let start = flat.count
-                for id in tokens {
-                    guard id >= 0, Int(id) < remap.count, remap[Int(id)] != -1 else {
-                        throw MemoryStoreError.corrupt(path: store.path, detail: "unit \(unit) has a token the token table lacks")
-                    }
-                    if remap[Int(id)] != ignored { flat.append(remap[Int(id)]) }
-                }
-                rows.append(SourceRow(unit: unit, ordinal: ordinal, date: date ?? Int64.min, tokens: start..<flat.count))
+        let languages = try store.languages()
+        let targetTags = languages.filter { to.matches(LanguageTag($0.tag)) }
+        let sourceTags = languages.filter { from.matches(LanguageTag($0.tag)) }
+        // The targets are read on another thread while the sources are read here (a store open
+        // for writing reads on several connections at once; one open for reading, in turn).
+        let (targetsRead, sourcesRead) = (ResultBox<Result<[(unit: Int64, ordinal: Int)], Error>>(), ResultBox<Result<SourceRows, Error>>())
+        let finalRemap = remap
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                targetsRead.value = Result { try targetVariants(of: store, languages: targetTags) }
+            } else {
+                sourcesRead.value = Result { try SourceRows(store: store, languages: sourceTags, remap: finalRemap, ignored: ignored) }
             }
         }
-        if sourceTags.count > 1 { rows.sort { ($0.unit, $0.ordinal) < ($1.unit, $1.ordinal) } }
+        let targets = try targetsRead.value!.get()
+        var rows = try sourcesRead.value!.get()
+        index.reserveCapacity(tokens: rows.tokens.count, sequences: rows.rows.count)
+        if sourceTags.count > 1 { rows.rows.sort { ($0.unit, $0.ordinal) < ($1.unit, $1.ordinal) } }
+        let flat = rows.tokens
 
         let limit = TranslationMemoryIndex.maximumVariantsPerSide
         var entries = EntryTable.Builder()
         var tooMany: [Int64] = []
         var next = 0
         var sourcesOfUnit = (unit: Int64.min, count: 0)
-        for row in rows where row.ordinal <= Int(UInt16.max) {
+        for row in rows.rows where row.ordinal <= Int(UInt16.max) {
             sourcesOfUnit = sourcesOfUnit.unit == row.unit ? (row.unit, sourcesOfUnit.count + 1) : (row.unit, 1)
             while next < targets.count, targets[next].unit < row.unit { next += 1 }
             if sourcesOfUnit.count == 1, next + limit < targets.count, targets[next + limit].unit == row.unit {
@@ -71,12 +71,38 @@ struct StoreIndexContent {
     }
 
     /// The variants of the target languages, in the order of units and ordinals.
-    private static func targetVariants(of store: MemoryStore, tags: [String]) throws -> [(unit: Int64, ordinal: Int)] {
+    private static func targetVariants(of store: MemoryStore, languages: [StoredLanguage]) throws -> [(unit: Int64, ordinal: Int)] {
         var targets: [(unit: Int64, ordinal: Int)] = []
-        for tag in tags {
-            try store.forEachVariant(language: tag, withTokens: false) { unit, ordinal, _, _ in targets.append((unit, ordinal)) }
+        targets.reserveCapacity(languages.reduce(0) { $0 + $1.variants })
+        for language in languages {
+            try store.forEachVariant(language: language.tag, withTokens: false) { unit, ordinal, _, _ in targets.append((unit, ordinal)) }
         }
-        if tags.count > 1 { targets.sort { ($0.unit, $0.ordinal) < ($1.unit, $1.ordinal) } }
+        if languages.count > 1 { targets.sort { ($0.unit, $0.ordinal) < ($1.unit, $1.ordinal) } }
         return targets
+    }
+}
+
+/// The source variants of a store with their token ids as an index numbers them, one after
+/// the other in `tokens` (punctuation left out), in the order of units and ordinals per language.
+struct SourceRows {
+    struct Row { var unit: Int64; var ordinal: Int; var date: Int64; var tokens: Range<Int> }
+    var rows: [Row] = []
+    var tokens: [Int32] = []
+
+    /// `remap` maps the store's token ids to the index's (-1: unknown, `ignored`: not compared).
+    init(store: MemoryStore, languages: [StoredLanguage], remap: [Int32], ignored: Int32) throws {
+        rows.reserveCapacity(languages.reduce(0) { $0 + $1.variants })
+        for language in languages {
+            try store.forEachVariant(language: language.tag, withTokens: true) { unit, ordinal, date, ids in
+                let start = tokens.count
+                for id in ids {
+                    guard id >= 0, Int(id) < remap.count, remap[Int(id)] != -1 else {
+                        throw MemoryStoreError.corrupt(path: store.path, detail: "unit \(unit) has a token the token table lacks")
+                    }
+                    if remap[Int(id)] != ignored { tokens.append(remap[Int(id)]) }
+                }
+                rows.append(Row(unit: unit, ordinal: ordinal, date: date ?? Int64.min, tokens: start..<tokens.count))
+            }
+        }
     }
 }
