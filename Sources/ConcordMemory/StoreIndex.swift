@@ -46,6 +46,7 @@ public enum StoreIndex {
     private static func save(_ content: StoreIndexContent, of store: MemoryStore, pair: StoreIndexPair, builtAt stamp: StoreStamp) throws {
         guard try store.stamp() == stamp else { return }
         try FileManager.default.createDirectory(atPath: folder(ofStoreAt: store.path), withIntermediateDirectories: true)
+        removeAbandonedTemporaryFiles(in: folder(ofStoreAt: store.path))
         try StoreIndexFile.write(content, pair: pair, stamp: stamp, builtAt: Int64(Date().timeIntervalSince1970),
                                  to: path(ofStoreAt: store.path, pair: pair))
     }
@@ -83,6 +84,16 @@ public enum StoreIndex {
         return names.compactMap { name in
             guard let pair = StoreIndexPair(fileName: name) else { return nil }
             return StoreIndexState(pair: pair, path: folder + "/" + name, store: stamp)
+        }
+    }
+
+    /// Removes the temporary files of writers that were killed (Ctrl-C during an import's
+    /// indexing): their names carry the writer's process id, and that process is gone.
+    private static func removeAbandonedTemporaryFiles(in folder: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
     }
 

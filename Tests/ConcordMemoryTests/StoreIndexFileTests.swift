@@ -111,7 +111,11 @@ import Testing
 
         // Deletes, then the writer's reindex: the next open maps the new file.
         _ = try store.write { writer in try ["u4", "u11", "u1999"].reduce(0) { $0 + (try writer.delete(tuid: $1)) } }
+        // The temporary file of a writer killed while indexing (its process is gone) is cleared away.
+        let abandoned = StoreIndex.folder(ofStoreAt: path) + "/en_ru.cidx.99999999.7.tmp"
+        try Data("half".utf8).write(to: URL(fileURLWithPath: abandoned))
         try StoreIndex.refresh(store)
+        #expect(!FileManager.default.isReadableFile(atPath: abandoned))
         let after = try open(path)
         #expect(after.mappedMemories == [true] && after.indexNotes.isEmpty)
         #expect(after.count < rebuilt.count)
