@@ -34,6 +34,8 @@ public enum StoreIndex {
         }
         let content = try StoreIndexContent.build(from: store, from: pair.from, to: pair.to)
         var note = problem == .missing ? nil : StoreIndexNote(store: store.path, pair: pair, kind: .rebuilt(problem))
+        // A pair the store has no entry for (a language typed wrongly) gets no file to keep in step.
+        guard content.entries.count > 0 || problem != .missing else { return (content, nil) }
         do {
             try save(content, of: store, pair: pair, builtAt: stamp)
         } catch {

@@ -146,6 +146,7 @@ import Testing
             #expect(index.indexNotes.map(\.kind) == [.rebuilt(problem)], "\(what); \(seed)")
             #expect(index.mappedMemories == [false], "\(what)")
             #expect(try answers(index, asked) == expected, "\(what); \(seed)")
+            #expect(try answers(index, asked, scanning: true) == expected, "\(what); \(seed)")
             // The rebuilt file was saved: the next open maps it.
             #expect(try open(path).mappedMemories == [true], "\(what)")
         }

@@ -42,8 +42,54 @@ import Testing
         let reindex = try TestSupport.runConcord(["tm", "reindex", "--db", db, "--from", "en", "--to", "ru"])
         #expect(reindex.status == 0 && reindex.stderr.contains("en → ru:"), "\(reindex.stderr)")
         #expect(!(try TestSupport.runConcord(["tm", "stats", "--db", db]).stdout.contains("rebuilt at next use")))
+        // A pair the store does not have (a language typed wrongly) gets a warning, not an index file.
+        let wrong = try TestSupport.runConcord(["tm", "lookup", "Talks were held.", "--db", db, "--from", "en", "--to", "de"])
+        #expect(wrong.stderr.contains("memory.no-language-pair"), "\(wrong.stderr)")
+        #expect(!(try TestSupport.runConcord(["tm", "stats", "--db", db]).stdout.contains("en → de")))
         let onlyOne = try TestSupport.runConcord(["tm", "reindex", "--db", db, "--from", "en"])
         #expect(onlyOne.status == 64 && onlyOne.stderr.contains("--from and --to"))
         #expect(try TestSupport.runConcord(["tm", "reindex", "--db", directory.appendingPathComponent("none.tmdb").path]).status != 0)
+    }
+
+    /// One process imports while another looks up: every lookup answers from a consistent index
+    /// (the file it mapped, or one it rebuilt), and afterwards the file is current.
+    @Test func lookupsWhileAnotherProcessImports() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func memory(_ range: Range<Int>) -> String {
+            let units = range.map { number in
+                "<tu tuid=\"t\(number)\"><tuv xml:lang=\"en\"><seg>Item \(number) of the agenda was adopted by the council.</seg></tuv>"
+                    + "<tuv xml:lang=\"ru\"><seg>Пункт \(number) повестки дня принят советом.</seg></tuv></tu>"
+            }
+            return #"<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/><body>"#
+                + units.joined(separator: "\n") + "</body></tmx>"
+        }
+        let first = directory.appendingPathComponent("first.tmx"), second = directory.appendingPathComponent("second.tmx")
+        try memory(0..<200).write(to: first, atomically: true, encoding: .utf8)
+        try memory(200..<20_200).write(to: second, atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("m.tmdb").path
+        #expect(try TestSupport.runConcord(["tm", "import", first.path, "--db", db]).status == 0)
+
+        let importer = Process()
+        importer.executableURL = TestSupport.concordExecutable
+        importer.arguments = ["tm", "import", second.path, "--db", db]
+        importer.standardError = FileHandle.nullDevice
+        try importer.run()
+        var lookups = 0
+        // Bounded: at most 20 lookups, while the import runs.
+        while importer.isRunning, lookups < 20 {
+            let lookup = try TestSupport.runConcord(["tm", "lookup", "Item 7 of the agenda was adopted by the council.", "--db", db,
+                                                     "--from", "en", "--to", "ru", "--json"])
+            #expect(lookup.status == 0, "\(lookup.stderr)")
+            #expect(lookup.stdout.contains("Пункт 7 повестки дня принят советом."), "\(lookup.stdout)")
+            lookups += 1
+        }
+        importer.waitUntilExit()
+        #expect(importer.terminationStatus == 0)
+        #expect(lookups >= 1, "the import ended before the first lookup: nothing was looked up alongside it")
+        let after = try TestSupport.runConcord(["tm", "lookup", "Item 20199 of the agenda was adopted by the council.", "--db", db,
+                                                "--from", "en", "--to", "ru", "--json"])
+        #expect(after.stdout.contains("\"score\":100") && after.stderr.isEmpty, "\(after.stderr)")
+        #expect(!(try TestSupport.runConcord(["tm", "stats", "--db", db]).stdout.contains("rebuilt at next use")))
     }
 }
