@@ -25,8 +25,10 @@ final class FuzzyIndex {
     // The sequences added, while the tables do not hold them yet (released once they do).
     var addedTokens: [Int32] = []
     var addedStarts: [Int] = [0]
-    /// True when ``tables`` holds every sequence (and the arrays above are released).
-    var tablesAreCurrent = true
+    /// True when ``tables`` holds every sequence and every token of the vocabulary (and the
+    /// arrays above are released). A new index has built nothing yet: its vocabulary may grow
+    /// before any sequence is added (a store's tokens are numbered first).
+    var tablesAreCurrent = false
 
     // Scratch buffers reused by every search.
     var hits: [UInt16] = []
@@ -49,6 +51,7 @@ final class FuzzyIndex {
     init(vocabulary: TokenVocabulary, tables: FuzzyTables) {
         self.vocabulary = vocabulary
         self.tables = tables
+        tablesAreCurrent = true
         hits = [UInt16](repeating: 0, count: tables.sequenceCount)
     }
 
