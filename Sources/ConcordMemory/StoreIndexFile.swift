@@ -49,17 +49,13 @@ enum StoreIndexFile {
     }
 
     /// What the header says.
-    struct Header: Equatable {
+    struct Header {
         var stamp: StoreStamp
         var builtAt: Int64
         var sequenceCount: Int
         var vocabularyCount: Int
         var bitsetWords: Int
         var sections: [Section: (offset: Int, length: Int, checksum: UInt64)]
-
-        static func == (lhs: Header, rhs: Header) -> Bool {
-            lhs.stamp == rhs.stamp && lhs.builtAt == rhs.builtAt && lhs.sequenceCount == rhs.sequenceCount
-        }
     }
 
     static let headerWords = 10 + 4 * Section.allCases.count + 1

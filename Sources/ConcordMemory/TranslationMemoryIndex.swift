@@ -89,7 +89,7 @@ public final class TranslationMemoryIndex {
     public var count: Int { memories.last.map { $0.first + $0.entries.count } ?? 0 }
 
     /// For each memory, whether its index is read from a mapped index file (for tests).
-    var mappedMemories: [Bool] { memories.map { $0.index.tables.tokens.isMapped || $0.index.tables.starts.isMapped } }
+    var mappedMemories: [Bool] { memories.map { $0.index.tables.tokens.isMapped } }
 
     /// The fuzzy indexes' broken invariants, described (for tests).
     func checkInvariants() -> [String] {
@@ -229,14 +229,11 @@ public final class TranslationMemoryIndex {
             index.prepare()
             let pattern = EditDistance.Pattern(index.ids(for: Self.comparedKeys(queryTokens)))
             let n = pattern.count
-            // The raw buffers: this loop runs over every entry, in debug builds too (the tests).
-            let (starts, tokens) = (index.tables.starts.buffer, index.tables.tokens.buffer)
             for number in 0..<index.count {
                 // The distance is at least the length difference: skip what cannot reach the minimum.
-                let m = starts[number + 1] - starts[number], longer = max(n, m)
+                let m = index.length(number), longer = max(n, m)
                 if abs(n - m) > FuzzyScore.maximumDistance(longer: longer, minimum: max(1, minimum)) { continue }
-                let distance = EditDistance.distance(pattern, UnsafeBufferPointer(rebasing: tokens[starts[number]..<starts[number + 1]]))
-                let fuzzy = FuzzyScore.score(distance: distance, longer: longer)
+                let fuzzy = index.score(pattern, number)
                 if fuzzy >= minimum { scored.append((memory.first + number, fuzzy)) }
             }
         }
